@@ -1,0 +1,111 @@
+/**
+ * The port: the only platform surface workflows import. Two adapters implement it:
+ * `github` (Octokit REST + GraphQL) and `local` (simple-git over a clone).
+ * Adapters convert to these types at the boundary; no Octokit type leaks inward.
+ */
+import type { PullRequest } from '../engines/pull-request.js';
+
+export type {
+  AuthorType, AuthorAssociation, Person, Commit, FileStatus, ChangedFile, Truncation, RepositorySettings, PullRequest,
+} from '../engines/pull-request.js';
+
+/** A text file read from a repository (config, .gitattributes, model cards). */
+export interface TextFile {
+  /** Where it came from, as users write it: "owner/repo:.github/steward.yml" or a local path. */
+  origin: string;
+  path: string;
+  text: string;
+}
+
+/** Config files read alongside a pull request: the repository's own, then the org `.github` fallback. */
+export interface ConfigCandidates {
+  repository: TextFile | null;
+  organization: TextFile | null;
+}
+
+export interface ExistingCheck {
+  id: number;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  /** The fingerprint Steward wrote in the summary, to skip unchanged writes. */
+  fingerprint: string | null;
+}
+
+export interface PullRequestSnapshot {
+  pr: PullRequest;
+  config: ConfigCandidates;
+  existingCheck: ExistingCheck | null;
+}
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+  /** Known from the webhook; lets the adapter read config and .gitattributes in the same query. */
+  headSha?: string;
+  defaultBranch?: string;
+}
+
+export interface Capabilities {
+  checks: boolean;
+  comments: boolean;
+  /** Verified signatures and org membership are known. */
+  identity: boolean;
+}
+
+export interface CheckAnnotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn?: number;
+  endColumn?: number;
+  level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+}
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'action_required' | 'skipped' | 'cancelled' | 'timed_out';
+
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+export interface CheckPlan {
+  name: string;
+  headSha: string;
+  conclusion: CheckConclusion;
+  title: string;
+  summary: string;
+  text: string | null;
+  annotations: CheckAnnotation[];
+  actions: CheckAction[];
+  /** Hash of everything the check shows; equal fingerprints are not written again. */
+  fingerprint: string;
+  /** Opaque state to restore on re-run (e.g. the PR number), stored in `external_id`. */
+  externalId: string;
+}
+
+export interface PublishResult {
+  checkId: number | null;
+  written: boolean;
+  requests: number;
+}
+
+export interface RepoReader {
+  readonly capabilities: Capabilities;
+  /** The PR, its commits and files, repository settings, config candidates and the existing check, in as few reads as the platform allows. */
+  loadPullRequest(ref: PullRequestRef, checkName: string): Promise<PullRequestSnapshot>;
+  /** A file for `_extends`; null when absent. `repository` is "owner/repo" (at `ref`, else its
+   *  default branch), or null for a path relative to the local config file: the GitHub adapter
+   *  answers null to that, the local adapter answers null to any repository. */
+  readFile(repository: string | null, path: string, ref?: string | null): Promise<TextFile | null>;
+  /** Whether a login is a member of an organisation (for skip-verified-members). */
+  isOrgMember(org: string, login: string): Promise<boolean>;
+}
+
+export interface RepoWriter {
+  readonly capabilities: Capabilities;
+  publishCheck(repo: { owner: string; repo: string }, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult>;
+  comment(repo: { owner: string; repo: string }, issueNumber: number, body: string): Promise<void>;
+}

@@ -1,0 +1,114 @@
+/** Findings and rule outcomes -> the `Steward / style` check run (pure). */
+import { createHash } from 'node:crypto';
+import type { Finding, FindingsReport } from '../engines/findings.js';
+import type { PullRequest } from '../engines/pull-request.js';
+import type { RuleOutcome, StyleResult } from '../engines/style/types.js';
+import type { CheckAnnotation, CheckPlan } from '../platform/port.js';
+import { trimText } from './trim-text.js';
+import { cell, renderOutcomeTable, renderFindingsText, renderTruncation } from './render-style-markdown.js';
+
+/** Annotations beyond this many are listed in the text only: each 50 cost one more request. */
+export const MAX_ANNOTATIONS = 250;
+
+export const RERUN_ACTION = { label: 'Re-run', description: 'Run the Steward style checks again', identifier: 'rerun' } as const;
+
+export interface CheckPlanInput {
+  name: string;
+  pr: PullRequest;
+  report: FindingsReport;
+  /** null when the configuration is invalid: then only config findings are shown. */
+  result: StyleResult | null;
+  configSources: string[];
+}
+
+export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
+  const { pr, report, result } = input;
+  const conclusion = result ? result.conclusion : 'failure';
+  const title = titleFor(report, result);
+  const annotations = report.findings.filter((f) => f.path !== null).map(toAnnotation);
+  const shown = annotations.slice(0, MAX_ANNOTATIONS);
+  const body = [
+    `### ${input.name}: ${title}`,
+    renderTruncation(pr),
+    result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report.findings),
+    renderWaivers(result?.outcomes ?? []),
+    renderSources(input.configSources),
+    annotations.length > shown.length
+      ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.`
+      : '',
+  ].filter(Boolean).join('\n\n');
+  const text = report.findings.length ? trimText(renderFindingsText(report.findings), undefined, 'the findings') : null;
+  const fingerprint = fingerprintOf({ conclusion, title, body, text, shown });
+  const summary = trimText(`${body}\n\n<!-- steward:fingerprint=${fingerprint} -->`, undefined, 'the summary');
+  return {
+    name: input.name,
+    headSha: pr.headSha,
+    conclusion,
+    title,
+    summary,
+    text,
+    annotations: shown,
+    actions: [RERUN_ACTION],
+    fingerprint,
+    externalId: pr.number === null ? '' : JSON.stringify({ pr: pr.number }),
+  };
+}
+
+function titleFor(report: FindingsReport, result: StyleResult | null): string {
+  if (!result) return `Invalid configuration: ${plural(report.summary.errors, 'problem')}`;
+  const { errors, warnings, notices } = report.summary;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notices, 'notice')];
+  const counted = parts.filter((p) => !p.startsWith('0 '));
+  const prefix = result.conclusion === 'neutral' ? 'Draft: ' : '';
+  if (counted.length === 0) return `${prefix}All rules pass`;
+  return prefix + counted.join(', ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function toAnnotation(f: Finding): CheckAnnotation {
+  const line = f.line ?? 1;
+  const sameLine = f.endLine === undefined || f.endLine === null || f.endLine === line;
+  const annotation: CheckAnnotation = {
+    path: f.path as string,
+    startLine: line,
+    endLine: f.endLine ?? line,
+    level: f.severity === 'error' ? 'failure' : f.severity,
+    title: `${f.rule} (${f.severity})`,
+    message: f.hint ? `${f.message}\n\nHow to fix: ${f.hint}` : f.message,
+  };
+  // GitHub accepts columns only on single-line annotations.
+  if (sameLine && f.column !== null) {
+    annotation.startColumn = f.column;
+    annotation.endColumn = f.endColumn ?? f.column;
+  }
+  return annotation;
+}
+
+function renderConfigProblems(findings: Finding[]): string {
+  const rows = findings.map((f) => `| \`${f.path ?? ''}\` | ${f.line ?? ''}:${f.column ?? ''} | ${cell(f.message)} |`);
+  return [
+    'The configuration could not be used, so no style rule ran. Fix these problems and push, or comment `/steward recheck`:',
+    '',
+    '| File | Line:column | Problem |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function renderWaivers(outcomes: RuleOutcome[]): string {
+  const waived = outcomes.filter((o) => o.waiver);
+  if (!waived.length) return '';
+  const lines = waived.map((o) => `- \`${o.rule}\` waived by @${o.waiver!.by} on ${o.waiver!.at.slice(0, 10)}: ${cell(o.waiver!.reason)}`);
+  return ['**Waivers**', ...lines].join('\n');
+}
+
+function renderSources(sources: string[]): string {
+  return sources.length ? `Configuration: ${sources.map((s) => `\`${s}\``).join(' extending ')}` : 'Configuration: built-in defaults (no `.github/steward.yml`)';
+}
+
+function fingerprintOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
