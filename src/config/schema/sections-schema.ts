@@ -1,0 +1,90 @@
+/**
+ * `model-cards`, `evaluation` and `reconcile`: the keys SPEC.md §1 shows, typed. Later issues own
+ * these sections, so each stays open to keys they add (no `additionalProperties: false` inside).
+ */
+import { choice, count, flag, globs, mapping, strings, text, type JsonSchema } from './schema-parts.js';
+
+const OPEN = true;
+
+export const MODEL_CARDS_SCHEMA: JsonSchema = mapping('Model-card checks (the "Steward / model cards" check).', {
+  paths: globs('Which files are model cards, e.g. "**/README.md".'),
+  profile: choice(['huggingface', 'mitchell', 'none'], 'The built-in card profile: huggingface (Hub metadata), mitchell (Model Cards for Model Reporting sections) or none.'),
+  schemas: {
+    type: 'array',
+    description: "The repository's own JSON Schemas for the front matter of some cards.",
+    items: {
+      type: 'object',
+      description: 'A schema and the cards it applies to.',
+      required: ['paths', 'schema'],
+      properties: {
+        paths: globs('The cards this schema applies to.'),
+        schema: text('Path of the JSON Schema file in the repository, e.g. "schemas/our-card.schema.json".'),
+      },
+    },
+  },
+  'required-sections': strings('Markdown sections every card must have and fill, e.g. "Intended Use".', 'A section heading, without the #.'),
+}, OPEN);
+
+const POOL: JsonSchema = {
+  type: 'object',
+  description: 'A pool of runners that shards can be sent to.',
+  required: ['name', 'runs-on'],
+  properties: {
+    name: text('The name suites use to pin a pool, e.g. "a100".'),
+    'runs-on': {
+      type: ['string', 'array'],
+      items: text('A runner label.'),
+      description: 'The runs-on labels of the workflow job, e.g. [self-hosted, a100].',
+    },
+    capacity: count('How many shards may run in this pool at once.'),
+    weight: { type: 'number', exclusiveMinimum: 0, description: 'Relative share of work under the weighted strategy.' },
+  },
+};
+
+const TASK: JsonSchema = {
+  type: 'object',
+  description: 'A task of the suite and its cost.',
+  required: ['name'],
+  properties: {
+    name: text('The task name passed to the command as {task}.'),
+    cost: { type: 'number', minimum: 0, description: 'Its cost: samples (or seconds). Big tasks may be split across shards.' },
+  },
+};
+
+const SUITE: JsonSchema = {
+  type: 'object',
+  description: 'An evaluation suite.',
+  properties: {
+    shards: {
+      anyOf: [{ type: 'integer', minimum: 1 }, { const: 'auto' }],
+      description: 'How many shards to split the suite into, or "auto".',
+    },
+    pool: text('Pin the suite to this pool (optional).'),
+    'piece-overhead': { type: 'number', minimum: 0, description: 'Cost of starting any piece (model load, task set-up), in cost units.' },
+    command: text('The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in.'),
+    tasks: { type: 'array', items: TASK, description: 'The tasks of the suite.' },
+  },
+};
+
+export const EVALUATION_SCHEMA: JsonSchema = mapping('Evaluation runs on GitHub Actions runners (the "Steward / evaluation" check).', {
+  workflow: text('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
+  strategy: choice(['round-robin', 'weighted', 'least-loaded', 'fair-share'], 'How shards are spread over pools.'),
+  pools: { type: 'array', items: POOL, description: 'Runner pools.' },
+  quotas: mapping('Limits on what evaluations may use.', {
+    'concurrent-shards': count('Most shards running at once, over all pools.'),
+    'runner-minutes-per-month': count('Most runner minutes used per calendar month.', 0),
+  }, OPEN),
+  regression: mapping('When a score counts as a regression.', {
+    alpha: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Significance level of the test, e.g. 0.05.' },
+    threshold: { type: 'number', minimum: 0, description: 'Smallest drop in score that counts, e.g. 0.01.' },
+  }, OPEN),
+  forks: text('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
+  suites: { type: 'object', additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' },
+}, OPEN);
+
+export const RECONCILE_SCHEMA: JsonSchema = mapping('Fork reconciliation of model metadata.', {
+  paths: globs('Registry files, e.g. "models/*/model.yml"; cards matched by model-cards.paths are read too.'),
+  'id-field': text('The field that identifies a model, e.g. "id".'),
+  'version-field': text('The field that holds its version, e.g. "version".'),
+  'fork-pull-requests': flag('Open pull requests on forks that are behind.'),
+}, OPEN);
