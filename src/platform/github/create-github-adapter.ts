@@ -1,0 +1,66 @@
+/**
+ * The GitHub adapter of the port: Octokit REST + GraphQL calls only, no decisions. Takes a Probot
+ * (or any Octokit) instance and uses nothing but its `request` and `graphql`, whose retry and
+ * throttling plugins stay in charge; failures surface as GitHubError.
+ */
+import type {
+  Capabilities, CheckPlan, ExistingCheck, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader, RepoWriter, TextFile,
+} from '../port.js';
+import { countRequests, type GitHubClient } from './github-client.js';
+import { isOrgMember } from './is-org-member.js';
+import { loadPullRequest } from './load-pull-request.js';
+import { postComment } from './post-comment.js';
+import { publishCheck } from './publish-check.js';
+import { readFile } from './read-file.js';
+
+export { GitHubError } from './github-error.js';
+export type { GitHubClient } from './github-client.js';
+
+export interface GitHubAdapterOptions {
+  /** The App's id, so the existing check run is Steward's own, not another app's of the same name. */
+  appId?: number | null;
+  /** Commits read at most (100 per request); past it the check says the list was cut. Default 10,000. */
+  maxCommits?: number;
+}
+
+export type GitHubAdapter = RepoReader & RepoWriter & { requestCount(): number };
+
+const CAPABILITIES: Capabilities = { checks: true, comments: true, identity: true };
+
+export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOptions = {}): GitHubAdapter {
+  const client = countRequests(octokit);
+  const appId = Number.isInteger(opts.appId) ? (opts.appId as number) : null;
+  const memberships = new Map<string, Promise<boolean>>();
+  /** Annotation counts of the check runs seen while loading, to know when an update is safe. */
+  const annotationCounts = new Map<number, number>();
+
+  return {
+    capabilities: CAPABILITIES,
+    requestCount: () => client.count(),
+
+    async loadPullRequest(ref: PullRequestRef, checkName: string): Promise<PullRequestSnapshot> {
+      const loaded = await loadPullRequest(client, ref, checkName, { appId, maxCommits: opts.maxCommits ?? 10_000 });
+      if (loaded.found) annotationCounts.set(loaded.found.check.id, loaded.found.annotationCount);
+      return loaded.snapshot;
+    },
+
+    readFile: (repository: string, path: string, ref?: string): Promise<TextFile | null> => readFile(client, repository, path, ref),
+
+    isOrgMember(org: string, login: string): Promise<boolean> {
+      const key = `${org.toLowerCase()}/${login.toLowerCase()}`;
+      let answer = memberships.get(key);
+      if (!answer) {
+        answer = isOrgMember(client, org, login);
+        memberships.set(key, answer);
+        answer.catch(() => memberships.delete(key)); // a failed lookup may be tried again
+      }
+      return answer;
+    },
+
+    publishCheck(repo, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult> {
+      return publishCheck(client, repo, plan, existing, existing ? annotationCounts.get(existing.id) : undefined);
+    },
+
+    comment: (repo, issueNumber: number, body: string): Promise<void> => postComment(client, repo, issueNumber, body),
+  };
+}
