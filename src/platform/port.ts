@@ -28,6 +28,8 @@ export interface ExistingCheck {
   status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
   /** The fingerprint Steward wrote in the summary, to skip unchanged writes. */
   fingerprint: string | null;
+  /** The fingerprint of the annotations it carries: equal ones let an update send none. */
+  annotationsFingerprint?: string | null;
 }
 
 export interface PullRequestSnapshot {
@@ -82,6 +84,8 @@ export interface CheckPlan {
   actions: CheckAction[];
   /** Hash of everything the check shows; equal fingerprints are not written again. */
   fingerprint: string;
+  /** Hash of the annotations alone: GitHub appends annotations on update, never replaces them. */
+  annotationsFingerprint: string;
   /** Opaque state to restore on re-run (e.g. the PR number), stored in `external_id`. */
   externalId: string;
 }

@@ -4,7 +4,7 @@ import type { Finding, FindingsReport } from '../engines/findings.js';
 import type { PullRequest } from '../engines/pull-request.js';
 import type { RuleOutcome, StyleResult } from '../engines/style/types.js';
 import type { CheckAnnotation, CheckPlan } from '../platform/port.js';
-import { trimText } from './trim-text.js';
+import { GITHUB_TEXT_LIMIT, trimText } from './trim-text.js';
 import { cell, renderOutcomeTable, renderFindingsText, renderTruncation } from './render-style-markdown.js';
 
 /** Annotations beyond this many are listed in the text only: each 50 cost one more request. */
@@ -39,7 +39,9 @@ export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
   ].filter(Boolean).join('\n\n');
   const text = report.findings.length ? trimText(renderFindingsText(report.findings), undefined, 'the findings') : null;
   const fingerprint = fingerprintOf({ conclusion, title, body, text, shown });
-  const summary = trimText(`${body}\n\n<!-- steward:fingerprint=${fingerprint} -->`, undefined, 'the summary');
+  const annotationsFingerprint = fingerprintOf(shown);
+  const marker = `<!-- steward:fingerprint=${fingerprint} annotations=${annotationsFingerprint} -->`;
+  const summary = `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, 'the summary')}\n\n${marker}`;
   return {
     name: input.name,
     headSha: pr.headSha,
@@ -50,6 +52,7 @@ export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
     annotations: shown,
     actions: [RERUN_ACTION],
     fingerprint,
+    annotationsFingerprint,
     externalId: pr.number === null ? '' : JSON.stringify({ pr: pr.number }),
   };
 }

@@ -51,7 +51,8 @@ describe('buildCheckPlan', () => {
     const c = plan([forbidden('y.pem')], []);
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a.fingerprint).not.toBe(c.fingerprint);
-    expect(a.summary).toContain(`<!-- steward:fingerprint=${a.fingerprint} -->`);
+    expect(a.summary).toContain(`<!-- steward:fingerprint=${a.fingerprint} annotations=${a.annotationsFingerprint} -->`);
+    expect(a.annotationsFingerprint).not.toBe(c.annotationsFingerprint);
   });
 
   it('caps annotations and says so, keeping every finding in the text', () => {

@@ -11,24 +11,29 @@ import { toGitHubError } from './to-github-error.js';
 type Repo = { owner: string; repo: string };
 
 /**
- * Update the existing run only when that cannot leave stale annotations behind (GitHub appends,
- * never replaces): a run still queued or in progress, or one known to have none. Otherwise a new
- * run on the same SHA takes its place in the pull request.
+ * How to write over an existing run without leaving stale annotations (GitHub appends them on
+ * update, never replaces): a run still queued or in progress, or one with none, takes the new
+ * annotations; a completed run that already shows the same annotations is updated without them;
+ * otherwise a new run on the same SHA takes its place in the pull request.
  */
-export function reusableCheckId(existing: ExistingCheck | null, annotationCount: number | undefined): number | null {
-  if (!existing) return null;
-  return existing.status !== 'completed' || annotationCount === 0 ? existing.id : null;
+export function chooseWrite(
+  existing: ExistingCheck | null, plan: CheckPlan, annotationCount: number | undefined,
+): { checkId: number | null; sendAnnotations: boolean } {
+  if (!existing) return { checkId: null, sendAnnotations: true };
+  if (existing.status !== 'completed' || annotationCount === 0) return { checkId: existing.id, sendAnnotations: true };
+  if (existing.annotationsFingerprint === plan.annotationsFingerprint) return { checkId: existing.id, sendAnnotations: false };
+  return { checkId: null, sendAnnotations: true };
 }
 
 export async function publishCheck(
   client: GitHubClient, repo: Repo, plan: CheckPlan, existing: ExistingCheck | null, annotationCount?: number,
 ): Promise<PublishResult> {
   if (existing && existing.fingerprint === plan.fingerprint) return { checkId: existing.id, written: false, requests: 0 };
-  const [first = [], ...rest] = chunkAnnotations(plan);
-  const reuse = reusableCheckId(existing, annotationCount);
-  const checkId = reuse === null
+  const write = chooseWrite(existing, plan, annotationCount);
+  const [first = [], ...rest] = write.sendAnnotations ? chunkAnnotations(plan) : [];
+  const checkId = write.checkId === null
     ? await createRun(client, repo, plan, first)
-    : (await updateRun(client, repo, reuse, checkRunBody(plan, first)), reuse);
+    : (await updateRun(client, repo, write.checkId, checkRunBody(plan, first)), write.checkId);
   for (const batch of rest) {
     await updateRun(client, repo, checkId, { output: batchOutput(plan, batch) });
   }

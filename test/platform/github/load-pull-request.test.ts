@@ -106,12 +106,12 @@ describe('GitHub adapter: loading a pull request', () => {
   it('finds Steward\'s existing check and its fingerprint, and skips an unchanged write', async () => {
     const pr = basePullRequest({
       commits: makeCommits(1),
-      checkRuns: [{ databaseId: 88, name: 'Steward / style', status: 'COMPLETED', annotations: 0, summary: 'table\n\n<!-- steward:fingerprint=0123456789abcdef -->' }],
+      checkRuns: [{ databaseId: 88, name: 'Steward / style', status: 'COMPLETED', annotations: 0, summary: 'table\n\n<!-- steward:fingerprint=0123456789abcdef annotations=fedcba9876543210 -->' }],
     });
     const gh = mockPullRequestReads(mockGitHub(), pr, 0);
     const adapter = createGitHubAdapter(testOctokit(), { appId: APP_ID });
     const snapshot = await adapter.loadPullRequest(ref, 'Steward / style');
-    expect(snapshot.existingCheck).toEqual({ id: 88, status: 'completed', fingerprint: '0123456789abcdef' });
+    expect(snapshot.existingCheck).toEqual({ id: 88, status: 'completed', fingerprint: '0123456789abcdef', annotationsFingerprint: 'fedcba9876543210' });
     const result = await adapter.publishCheck({ owner: 'acme', repo: 'models' }, makePlan(), snapshot.existingCheck);
     expect(result).toEqual({ checkId: 88, written: false, requests: 0 });
     expect(adapter.requestCount()).toBe(1);
@@ -129,7 +129,7 @@ describe('GitHub adapter: loading a pull request', () => {
     const snapshot = await adapter.loadPullRequest({ owner: 'acme', repo: 'models', number: 7 }, 'Steward / style');
     expect(adapter.requestCount()).toBe(2);
     expect(snapshot.pr.gitattributes).toBe('data/** linguist-generated\n');
-    expect(snapshot.existingCheck).toEqual({ id: 5, status: 'in_progress', fingerprint: null });
+    expect(snapshot.existingCheck).toEqual({ id: 5, status: 'in_progress', fingerprint: null, annotationsFingerprint: null });
     expect(snapshot.config.repository?.text).toBe('style: {}\n');
     gh.done();
   });

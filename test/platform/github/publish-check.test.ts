@@ -54,6 +54,20 @@ describe('GitHub adapter: publishing a check run', () => {
     gh.done();
   });
 
+  it('updates a completed run that already shows the same annotations, sending none again', async () => {
+    let sent: Record<string, unknown> | undefined;
+    const gh = mockGitHub().rest('PATCH', '/repos/acme/models/check-runs/12', {}, 200, (req: RestRequest) => {
+      sent = req.body as Record<string, unknown>;
+      return checkRunResponse({ id: 12 });
+    });
+    const annotation: CheckAnnotation = { path: 'a.pem', startLine: 1, endLine: 1, level: 'failure', title: 't', message: 'm' };
+    const plan = makePlan({ annotations: [annotation], annotationsFingerprint: 'same' });
+    const result = await createGitHubAdapter(testOctokit()).publishCheck(repo, plan, { id: 12, status: 'completed', fingerprint: 'old', annotationsFingerprint: 'same' });
+    expect(result).toEqual({ checkId: 12, written: true, requests: 1 });
+    expect((sent?.output as { annotations?: unknown[] }).annotations ?? []).toEqual([]);
+    gh.done();
+  });
+
   it('drops columns GitHub would refuse on an annotation spanning lines', async () => {
     let sent: { output: { annotations: Record<string, unknown>[] } } | undefined;
     const gh = mockGitHub().rest('POST', '/repos/acme/models/check-runs', {}, 201, (req: RestRequest) => {

@@ -27,7 +27,7 @@ export function makePlan(overrides: Partial<CheckPlan> = {}): CheckPlan {
     name: 'Steward / style', headSha: HEAD, conclusion: 'failure', title: '1 error',
     summary: '| Rule | Result |\n| --- | --- |\n| commit-signoff | 1 error |\n\n<!-- steward:fingerprint=0123456789abcdef -->',
     text: null, annotations: [], actions: [{ label: 'Re-run', description: 'Run Steward again', identifier: 'rerun' }],
-    fingerprint: '0123456789abcdef', externalId: '{"pr":7}', ...overrides,
+    fingerprint: '0123456789abcdef', annotationsFingerprint: 'a0a0a0a0a0a0a0a0', externalId: '{"pr":7}', ...overrides,
   };
 }
 
