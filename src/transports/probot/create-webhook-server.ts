@@ -1,0 +1,65 @@
+/**
+ * The HTTP front: checks the webhook signature before anything else (401 and nothing more when it
+ * is missing or wrong, SPEC.md §5; Probot alone would answer 400), then hands the delivery to
+ * Probot's middleware, which answers once the delivery is queued.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'probot';
+
+/** GitHub caps webhook payloads at 25 MB. */
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
+
+export interface WebhookServerOptions {
+  middleware: Middleware;
+  secret: string;
+  webhookPath: string;
+  log: Logger;
+}
+
+export function createWebhookServer(options: WebhookServerOptions): Server {
+  return createServer((req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      options.log.error({ err: error }, 'Webhook request failed');
+      if (!res.headersSent) send(res, 500, { error: 'Internal error; see the Steward log.' });
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: WebhookServerOptions): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
+  if (req.method === 'GET' && (path === '/ping' || path === '/healthz')) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+  if (path !== options.webhookPath.replace(/\/+$/, '') || req.method !== 'POST') return send(res, 404, { error: `Unknown route: ${req.method} ${path}` });
+  const body = await readBody(req);
+  if (body === null) return send(res, 413, { error: 'Payload larger than 25 MB' });
+  if (!hasValidSignature(body, req.headers['x-hub-signature-256'], options.secret)) {
+    options.log.warn({ delivery: req.headers['x-github-delivery'] }, 'Refused a delivery with a missing or wrong signature');
+    return send(res, 401, { error: 'Missing or invalid X-Hub-Signature-256; check that the webhook secret matches WEBHOOK_SECRET.' });
+  }
+  req.body = body.toString('utf8');
+  await options.middleware(req, res, () => send(res, 404, { error: 'Not found' }));
+}
+
+export function hasValidSignature(body: Buffer, header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,16 @@
+/** The worker's handlers, by event name. */
+import type { DeliveryHandler } from '../types.js';
+import { handleCheckRun } from './check-run.js';
+import { handleCheckSuite } from './check-suite.js';
+import { handleIssueComment, handleReview } from './commands.js';
+import { handlePullRequest } from './pull-request.js';
+
+export function createHandlers(): Record<string, DeliveryHandler> {
+  return {
+    pull_request: handlePullRequest,
+    check_suite: handleCheckSuite,
+    check_run: handleCheckRun,
+    issue_comment: handleIssueComment,
+    pull_request_review: handleReview,
+  };
+}

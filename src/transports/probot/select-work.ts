@@ -1,0 +1,65 @@
+/**
+ * Which deliveries lead to work (pure). Runs when a delivery arrives, so the queue holds only work,
+ * and again when the worker takes it. Returns null for work, or why the delivery is skipped.
+ */
+import { parseCommands } from './parse-commands.js';
+import { field, integer, text } from './payload.js';
+
+export const PULL_REQUEST_ACTIONS = [
+  'opened', 'edited', 'synchronize', 'reopened', 'ready_for_review', 'labeled', 'unlabeled', 'converted_to_draft',
+] as const;
+
+/** Every event the worker handles, as Probot names them. */
+export const WORK_EVENTS = [
+  ...PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
+  'check_suite.requested',
+  'check_suite.rerequested',
+  'check_run.rerequested',
+  'check_run.requested_action',
+  'issue_comment.created',
+  'pull_request_review.submitted',
+] as const;
+
+export interface Identity {
+  checkName: string;
+  /** Our GitHub App id, to ignore check runs of other apps that share the name. */
+  appId: number | null;
+}
+
+export function selectWork(name: string, payload: unknown, me: Identity): string | null {
+  const action = text(payload, 'action');
+  if (!WORK_EVENTS.some((e) => e === `${name}.${action}`)) return `${name}.${action ?? '?'} is not handled`;
+  switch (name) {
+    case 'pull_request':
+      return action === 'edited' && !editChangesResult(payload) ? 'the edit did not change the title, body or base' : null;
+    case 'check_run':
+      return selectCheckRun(payload, me);
+    case 'issue_comment':
+      if (!field(payload, 'issue', 'pull_request')) return 'the comment is on an issue, not a pull request';
+      return selectCommand(payload, text(payload, 'comment', 'body'));
+    case 'pull_request_review':
+      return selectCommand(payload, text(payload, 'review', 'body'));
+    default:
+      return null;
+  }
+}
+
+function editChangesResult(payload: unknown): boolean {
+  return ['title', 'body', 'base'].some((key) => field(payload, 'changes', key) !== undefined);
+}
+
+function selectCheckRun(payload: unknown, me: Identity): string | null {
+  if (text(payload, 'check_run', 'name') !== me.checkName) return 'the check run is not ours';
+  const appId = integer(payload, 'check_run', 'app', 'id');
+  if (me.appId !== null && appId !== null && appId !== me.appId) return 'the check run belongs to another app';
+  if (text(payload, 'action') === 'requested_action' && text(payload, 'requested_action', 'identifier') !== 'rerun') {
+    return 'the requested action is not "rerun"';
+  }
+  return null;
+}
+
+function selectCommand(payload: unknown, body: string | null): string | null {
+  // Bots never command Steward; answering them could start a loop of replies.
+  if (text(payload, 'sender', 'type') === 'Bot') return 'the author is a bot';
+  return parseCommands(body).length ? null : 'no /steward command';
+}

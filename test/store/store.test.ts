@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Store } from '../../src/store/types.js';
+import { availableBackends, type Backend } from './backends.js';
+
+const T0 = new Date('2025-03-01T12:00:00.000Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const pr = (n: number) => ({ action: 'opened', number: n, pull_request: { title: `feat: ünïcode ✓ ${n}` } });
+
+describe.each(availableBackends())('store on %s', (_name, makeBackend) => {
+  let backend: Backend;
+  let store: Store;
+
+  beforeEach(async () => {
+    backend = makeBackend();
+    store = await backend.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await backend.cleanup();
+  });
+
+  describe('deliveries', () => {
+    it('records a delivery id once, however often GitHub sends it', async () => {
+      expect(await store.enqueueDelivery({ id: 'd-1', name: 'pull_request', payload: pr(1), receivedAt: T0 })).toEqual({ inserted: true });
+      expect(await store.enqueueDelivery({ id: 'd-1', name: 'pull_request', payload: pr(2), receivedAt: at(5) })).toEqual({ inserted: false });
+      const first = await store.claimNext('w1', at(10));
+      expect(first).toMatchObject({ id: 'd-1', name: 'pull_request', action: 'opened', status: 'working', attempts: 1, lockedBy: 'w1' });
+      expect(first?.payload).toEqual(pr(1));
+      expect(await store.claimNext('w1', at(10))).toBeNull();
+    });
+
+    it('hands out due deliveries oldest first, and none before they are due', async () => {
+      await store.enqueueDelivery({ id: 'late', name: 'check_suite', payload: {}, receivedAt: at(60) });
+      await store.enqueueDelivery({ id: 'early', name: 'pull_request', payload: pr(1), receivedAt: T0 });
+      expect((await store.claimNext('w', at(30)))?.id).toBe('early');
+      expect(await store.claimNext('w', at(30))).toBeNull();
+      expect((await store.claimNext('w', at(60)))?.id).toBe('late');
+    });
+
+    it('returns a failed attempt to the queue at the retry time, then gives up when told to', async () => {
+      await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(1), receivedAt: T0 });
+      await store.claimNext('w', T0);
+      await store.fail('d', 'GitHub answered 502', at(30));
+      expect(await store.getDelivery('d')).toMatchObject({ status: 'queued', lastError: 'GitHub answered 502', lockedBy: null });
+      expect(await store.claimNext('w', at(29))).toBeNull();
+      expect(await store.claimNext('w', at(30))).toMatchObject({ id: 'd', attempts: 2 });
+      await store.fail('d', 'GitHub answered 502 again', null);
+      expect(await store.getDelivery('d')).toMatchObject({ status: 'failed', attempts: 2, lastError: 'GitHub answered 502 again' });
+      expect(await store.claimNext('w', at(100_000))).toBeNull();
+    });
+
+    it('never hands out a completed delivery again', async () => {
+      await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(1), receivedAt: T0 });
+      await store.claimNext('w', T0);
+      await store.complete('d');
+      expect(await store.getDelivery('d')).toMatchObject({ status: 'done', lockedBy: null, lockUntil: null });
+      expect(await store.claimNext('w', at(100_000))).toBeNull();
+      expect(await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(1), receivedAt: at(9) })).toEqual({ inserted: false });
+      expect(await store.claimNext('w', at(100_000))).toBeNull();
+    });
+
+    it('gives the delivery of a worker that died to another worker once its lease runs out', async () => {
+      await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(1), receivedAt: T0 });
+      expect(await store.claimNext('dead', T0, 60_000)).toMatchObject({ lockUntil: at(60) });
+      expect(await store.claimNext('alive', at(59))).toBeNull();
+      expect(await store.claimNext('alive', at(60))).toMatchObject({ id: 'd', lockedBy: 'alive', attempts: 2 });
+    });
+
+    it('gives each delivery to exactly one of several replicas claiming at once', async () => {
+      const other = await backend.open();
+      try {
+        for (let i = 0; i < 12; i++) {
+          await store.enqueueDelivery({ id: `d-${i}`, name: 'pull_request', payload: pr(i), receivedAt: at(i) });
+        }
+        const claims = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).claimNext(`w-${i}`, at(100))),
+        );
+        const ids = claims.filter((c) => c !== null).map((c) => c!.id);
+        expect(ids.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `d-${i}`).sort());
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('works one delivery per key at a time, other keys meanwhile', async () => {
+      await store.enqueueDelivery({ id: 'a1', name: 'pull_request', payload: pr(1), receivedAt: T0, key: 'o/a' });
+      await store.enqueueDelivery({ id: 'a2', name: 'check_suite', payload: {}, receivedAt: at(1), key: 'o/a' });
+      await store.enqueueDelivery({ id: 'b1', name: 'pull_request', payload: pr(2), receivedAt: at(2), key: 'o/b' });
+      expect(await store.claimNext('w1', at(10), 60_000)).toMatchObject({ id: 'a1', key: 'o/a' });
+      expect(await store.claimNext('w2', at(10))).toMatchObject({ id: 'b1' });
+      expect(await store.claimNext('w3', at(10))).toBeNull();
+      await store.complete('a1');
+      expect(await store.claimNext('w3', at(11))).toMatchObject({ id: 'a2' });
+    });
+
+    it('lets the next delivery of a key go once the holder\'s lease ran out', async () => {
+      await store.enqueueDelivery({ id: 'a1', name: 'pull_request', payload: pr(1), receivedAt: T0, key: 'o/a' });
+      await store.enqueueDelivery({ id: 'a2', name: 'pull_request', payload: pr(1), receivedAt: at(1), key: 'o/a' });
+      await store.claimNext('dead', T0, 60_000);
+      expect(await store.claimNext('w', at(59))).toBeNull();
+      expect((await store.claimNext('w', at(60)))?.id).toBe('a1');
+    });
+
+    it('never gives two replicas deliveries of the same key at once', async () => {
+      const other = await backend.open();
+      try {
+        for (let i = 0; i < 6; i++) {
+          await store.enqueueDelivery({ id: `d-${i}`, name: 'pull_request', payload: pr(i), receivedAt: at(i), key: `o/r${i % 3}` });
+        }
+        const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).claimNext(`w-${i}`, at(100))));
+        const keys = claims.filter((c) => c !== null).map((c) => c!.key);
+        expect(keys.sort()).toEqual(['o/r0', 'o/r1', 'o/r2']);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('keeps queued deliveries across a restart', async () => {
+      await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(7), receivedAt: T0 });
+      await store.close();
+      store = await backend.open();
+      expect(await store.claimNext('w', T0)).toMatchObject({ id: 'd', payload: pr(7) });
+    });
+
+    it('prunes only finished deliveries older than the cut-off', async () => {
+      for (const id of ['old-done', 'old-failed', 'old-queued', 'new-done']) {
+        await store.enqueueDelivery({ id, name: 'pull_request', payload: {}, receivedAt: id.startsWith('old') ? T0 : at(3600) });
+      }
+      await store.complete('old-done');
+      await store.fail('old-failed', 'boom', null);
+      await store.complete('new-done');
+      expect(await store.pruneDeliveries(at(60))).toBe(2);
+      expect(await store.getDelivery('old-done')).toBeNull();
+      expect(await store.getDelivery('old-queued')).toMatchObject({ status: 'queued' });
+      expect(await store.getDelivery('new-done')).toMatchObject({ status: 'done' });
+    });
+  });
+
+  describe('waivers', () => {
+    const base = { owner: 'Octo-Org', repo: 'Models', pr: 5 };
+
+    it('lists the waivers of one pull request, the latest per rule winning', async () => {
+      await store.addWaiver({ ...base, rule: 'pr-size', by: 'ada', reason: 'vendored weights', at: T0.toISOString() });
+      await store.addWaiver({ ...base, rule: 'commit-signoff', by: 'ada', reason: 'bot commit', at: T0.toISOString() });
+      await store.addWaiver({ ...base, rule: 'pr-size', by: 'grace', reason: 'generated tokenizer', at: at(60).toISOString() });
+      await store.addWaiver({ ...base, pr: 6, rule: 'labels', by: 'ada', reason: 'other PR', at: T0.toISOString() });
+      expect(await store.listWaivers('octo-org', 'models', 5)).toEqual([
+        { rule: 'commit-signoff', by: 'ada', reason: 'bot commit', at: T0.toISOString() },
+        { rule: 'pr-size', by: 'grace', reason: 'generated tokenizer', at: at(60).toISOString() },
+      ]);
+      expect(await store.listWaivers('octo-org', 'other', 5)).toEqual([]);
+    });
+  });
+});

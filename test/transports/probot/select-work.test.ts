@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import { selectWork } from '../../../src/transports/probot/select-work.js';
+import { loadWebhookExample } from '../../support/webhook-payloads.js';
+
+const me = { checkName: 'Steward / style', appId: 123 };
+
+describe('selectWork', () => {
+  it.each(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled', 'ready_for_review', 'converted_to_draft'])(
+    'works pull_request.%s',
+    (action) => {
+      expect(selectWork('pull_request', loadWebhookExample('pull_request', 'opened', { as: action }), me)).toBeNull();
+    },
+  );
+
+  it('works an edit of the title, body or base, and skips other edits', () => {
+    const edit = (changes: object) => ({ ...loadWebhookExample('pull_request', 'opened', { as: 'edited' }), changes });
+    expect(selectWork('pull_request', edit({ title: { from: 'old' } }), me)).toBeNull();
+    expect(selectWork('pull_request', edit({ base: { ref: { from: 'dev' } } }), me)).toBeNull();
+    expect(selectWork('pull_request', edit({}), me)).toMatch(/did not change/);
+  });
+
+  it('skips pull_request actions that change nothing Steward checks', () => {
+    expect(selectWork('pull_request', loadWebhookExample('pull_request', 'closed'), me)).toMatch(/not handled/);
+  });
+
+  it('works re-runs of our check run only', () => {
+    const ours = loadWebhookExample('check_run', 'rerequested');
+    ours.check_run.name = 'Steward / style';
+    ours.check_run.app.id = 123;
+    expect(selectWork('check_run', ours, me)).toBeNull();
+    expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, name: 'ci / build' } }, me)).toMatch(/not ours/);
+    expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, app: { id: 9 } } }, me)).toMatch(/another app/);
+  });
+
+  it('works the "rerun" requested action and no other', () => {
+    const action = loadWebhookExample('check_run', 'requested_action');
+    action.check_run.name = 'Steward / style';
+    action.check_run.app.id = 123;
+    action.requested_action = { identifier: 'rerun' };
+    expect(selectWork('check_run', action, me)).toBeNull();
+    expect(selectWork('check_run', { ...action, requested_action: { identifier: 'fix' } }, me)).toMatch(/not "rerun"/);
+  });
+
+  it('works PR comments with a command from people, not from bots or on issues', () => {
+    const comment = loadWebhookExample('issue_comment', 'created');
+    comment.issue.pull_request = { url: 'https://api.github.com/repos/o/r/pulls/1' };
+    comment.comment.body = '/steward recheck';
+    expect(selectWork('issue_comment', comment, me)).toBeNull();
+    expect(selectWork('issue_comment', { ...comment, sender: { ...comment.sender, type: 'Bot' } }, me)).toMatch(/bot/);
+    expect(selectWork('issue_comment', { ...comment, comment: { ...comment.comment, body: 'LGTM' } }, me)).toMatch(/no \/steward command/);
+    const onIssue = { ...comment, issue: { ...comment.issue } };
+    delete onIssue.issue.pull_request;
+    expect(selectWork('issue_comment', onIssue, me)).toMatch(/not a pull request/);
+  });
+
+  it('survives payloads with missing fields', () => {
+    expect(selectWork('check_run', { action: 'rerequested' }, me)).toMatch(/not ours/);
+    expect(selectWork('issue_comment', { action: 'created' }, me)).toMatch(/not a pull request/);
+    expect(selectWork('pull_request', null, me)).toMatch(/not handled/);
+  });
+});
