@@ -37,10 +37,13 @@ export async function loadPullRequest(
   const state = new PageState(mapPullRequestHeader(pr, repository), options.maxCommits, tolerated);
   state.addCommits(pr.commits);
   state.addFiles(pr.files);
-  let found = headSha ? mapExistingCheck(repository.headCommit) : null;
-  if (headSha) state.pr.gitattributes = repository.gitattributes?.text ?? null;
+  // A re-run or check-suite event may name a commit the PR has since moved past: read the
+  // existing check and .gitattributes at the PR's real head instead.
+  const headKnown = headSha !== null && state.pr.headSha === headSha;
+  let found = headKnown ? mapExistingCheck(repository.headCommit) : null;
+  if (headKnown) state.pr.gitattributes = repository.gitattributes?.text ?? null;
 
-  let needHead = !headSha;
+  let needHead = !headKnown;
   while (state.hasMoreWork() || needHead) {
     const page = state.nextPage(needHead, options.appId);
     const pageVariables = { owner: ref.owner, name: ref.repo, ...(page.usesNumber ? { number: ref.number } : {}), ...(needHead ? { checkName } : {}) };

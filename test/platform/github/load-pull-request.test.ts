@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from '@jest/globals';
 import nock from 'nock';
 import { createGitHubAdapter } from '../../../src/platform/github/create-github-adapter.js';
 import { checkRunResponse } from '../../support/github-fixtures.js';
-import { answerGraphql, makeCommits, makeFiles } from './fake-github-graphql.js';
+import { answerGraphql, makeCommits, makeFiles } from '../../support/fake-github-graphql.js';
 import { APP_ID, HEAD, basePullRequest, makePlan, mockGitHub, mockPullRequestReads, testOctokit } from './setup.js';
 
 const ref = { owner: 'acme', repo: 'models', number: 7, headSha: HEAD, defaultBranch: 'main' };
@@ -131,6 +131,22 @@ describe('GitHub adapter: loading a pull request', () => {
     expect(snapshot.pr.gitattributes).toBe('data/** linguist-generated\n');
     expect(snapshot.existingCheck).toEqual({ id: 5, status: 'in_progress', fingerprint: null, annotationsFingerprint: null });
     expect(snapshot.config.repository?.text).toBe('style: {}\n');
+    gh.done();
+  });
+
+  it('reads the existing check at the PR\'s real head when the event named an older commit', async () => {
+    const pr = basePullRequest({
+      commits: makeCommits(2), files: makeFiles(3),
+      blobs: { [`${HEAD}:.gitattributes`]: '*.bin filter=lfs\n' },
+      checkRuns: [{ databaseId: 5, name: 'Steward / style', status: 'COMPLETED', annotations: 0, summary: 'x' }],
+    });
+    const gh = mockPullRequestReads(mockGitHub(), pr, 1);
+    const adapter = createGitHubAdapter(testOctokit(), { appId: APP_ID });
+    const snapshot = await adapter.loadPullRequest({ ...ref, headSha: 'f'.repeat(40) }, 'Steward / style');
+    expect(adapter.requestCount()).toBe(2);
+    expect(snapshot.pr.headSha).toBe(HEAD);
+    expect(snapshot.pr.gitattributes).toBe('*.bin filter=lfs\n');
+    expect(snapshot.existingCheck?.id).toBe(5);
     gh.done();
   });
 

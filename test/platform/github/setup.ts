@@ -2,7 +2,7 @@
 import { ProbotOctokit } from 'probot';
 import type { CheckPlan } from '../../../src/platform/port.js';
 import { mockGitHub, type MockGitHub } from '../../support/mock-github.js';
-import { answerGraphql, type FakePullRequest } from './fake-github-graphql.js';
+import { answerGraphql, type FakePullRequest } from '../../support/fake-github-graphql.js';
 
 export const HEAD = 'a'.repeat(40);
 export const APP_ID = 4242;

@@ -2,7 +2,7 @@
  * The GitHub side of the App tests: one pull request that the fake GraphQL of the adapter tests
  * answers (through the honest mock), plus builders for the REST answers the App needs.
  */
-import { answerGraphql, makeCommits, type FakePullRequest } from '../../platform/github/fake-github-graphql.js';
+import { answerGraphql, makeCommits, type FakePullRequest } from '../../support/fake-github-graphql.js';
 import { checkRunResponse, issueCommentResponse, restExample, withOverrides } from '../../support/github-fixtures.js';
 import type { MockGitHub } from '../../support/mock-github.js';
 import { loadWebhookExample } from '../../support/webhook-payloads.js';
