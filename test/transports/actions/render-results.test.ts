@@ -6,7 +6,7 @@ import { OUTPUT_LIMIT, renderResults, type RenderInput } from '../../../src/tran
 const plan: CheckPlan = {
   name: 'Steward / style', headSha: 'c'.repeat(40), conclusion: 'failure', title: 't',
   summary: '### Steward / style: t\n\n| Rule | Result | Details |\n\n<!-- steward:fingerprint=abc -->', text: '#### findings',
-  annotations: [], actions: [], fingerprint: 'abc', externalId: '',
+  annotations: [], actions: [], fingerprint: 'abc', annotationsFingerprint: 'def', externalId: '',
 };
 const error = makeFinding({ check: 'style', rule: 'labels', severity: 'error', message: 'needs a label' });
 const warning = makeFinding({ check: 'style', rule: 'pr-size', severity: 'warning', message: 'too big' });
