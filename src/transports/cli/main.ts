@@ -10,6 +10,7 @@ import { runInit } from './commands/init.js';
 import { runServe } from './commands/serve.js';
 import { runUnavailable } from './commands/unavailable.js';
 import { MAIN_USAGE } from './usage.js';
+import { packageFile } from './package-root.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const io = processIo();
@@ -63,8 +64,7 @@ function reportError(error: unknown, command: string | undefined, io: CliIo): nu
   return 2;
 }
 
-/** package.json sits three levels above this file in both src/ and lib/. */
 function readVersion(): string {
-  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(packageFile('package.json'), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }

@@ -3,11 +3,10 @@ import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../../platform/local/usage-error.js';
 import type { CliIo } from '../cli-io.js';
+import { packageFile } from '../package-root.js';
 import { parseArgs } from '../parse-args.js';
 import { INIT_USAGE } from '../usage.js';
 
-/** templates/ sits at the package root, four levels above this file in both src/ and lib/. */
-const TEMPLATE = new URL('../../../../templates/steward.yml', import.meta.url);
 const TARGET = '.github/steward.yml';
 
 export async function runInit(argv: readonly string[], io: CliIo): Promise<number> {
@@ -22,7 +21,7 @@ export async function runInit(argv: readonly string[], io: CliIo): Promise<numbe
   if (!flags.force && (await exists(target))) {
     throw new UsageError(`${TARGET} already exists in ${root}; pass --force to overwrite it`);
   }
-  const template = await readFile(TEMPLATE, 'utf8').catch(() => {
+  const template = await readFile(packageFile('templates', 'steward.yml'), 'utf8').catch(() => {
     throw new Error(`the default configuration (templates/steward.yml) is missing from this installation of Steward; reinstall it`);
   });
   await mkdir(path.dirname(target), { recursive: true });
