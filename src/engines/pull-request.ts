@@ -54,6 +54,12 @@ export interface RepositorySettings {
   squashMergeCommitTitle: 'PR_TITLE' | 'COMMIT_OR_PR_TITLE' | null;
 }
 
+export interface KnownFields {
+  title: boolean;
+  body: boolean;
+  labels: boolean;
+}
+
 export interface PullRequest {
   /** null for a local range with no pull request. */
   number: number | null;
@@ -74,4 +80,7 @@ export interface PullRequest {
   repository: RepositorySettings;
   /** Contents of .gitattributes at head, or null. */
   gitattributes: string | null;
+  /** Which pull-request fields the source knows. A local range or a push has no title,
+   *  description or labels unless they are given; rules that need them are then skipped. */
+  known: KnownFields;
 }

@@ -6,7 +6,7 @@
 import type { PullRequest } from '../engines/pull-request.js';
 
 export type {
-  AuthorType, AuthorAssociation, Person, Commit, FileStatus, ChangedFile, Truncation, RepositorySettings, PullRequest,
+  AuthorType, AuthorAssociation, Person, Commit, FileStatus, ChangedFile, Truncation, RepositorySettings, PullRequest, KnownFields,
 } from '../engines/pull-request.js';
 
 /** A text file read from a repository (config, .gitattributes, model cards). */

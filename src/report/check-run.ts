@@ -93,7 +93,7 @@ function toAnnotation(f: Finding): CheckAnnotation {
 function renderConfigProblems(findings: Finding[]): string {
   const rows = findings.map((f) => `| \`${f.path ?? ''}\` | ${f.line ?? ''}:${f.column ?? ''} | ${cell(f.message)} |`);
   return [
-    'The configuration could not be used, so no style rule ran. Fix these problems and push, or comment `/steward recheck`:',
+    'The configuration could not be used, so no style rule ran. Fix these problems; the check runs again on the next push (on a pull request, `/steward recheck` runs it at once):',
     '',
     '| File | Line:column | Problem |',
     '| --- | --- | --- |',

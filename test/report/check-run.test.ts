@@ -12,6 +12,7 @@ const pr = {
   commits: [], files: [], truncated: { commits: null, files: null },
   repository: { defaultBranch: 'main', squashMergeAllowed: true, mergeCommitAllowed: true, rebaseMergeAllowed: true, squashMergeCommitTitle: null },
   gitattributes: null,
+  known: { title: true, body: true, labels: true },
 } satisfies PullRequest;
 
 const forbidden = (path: string): Finding =>

@@ -24477,7 +24477,9 @@ function buildPullRequest(range, commits, files, gitattributes, options, number)
       rebaseMergeAllowed: true,
       squashMergeCommitTitle: null
     },
-    gitattributes
+    gitattributes,
+    // Only what the user passed: a branch name is no title, and no description is not an empty one.
+    known: { title: options.title !== void 0, body: options.body !== void 0, labels: options.labels !== void 0 }
   };
 }
 async function readHeadFile(root, headSha, file) {
@@ -28227,6 +28229,17 @@ var CHECKS = {
   "linked-issue": checkLinkedIssue,
   draft: checkDraft
 };
+var NEEDS = {
+  "title-conventional": ["title"],
+  "body-sections": ["body"],
+  "linked-issue": ["body"],
+  labels: ["labels"]
+};
+var SUPPLIED_BY = { title: "--title", body: "--body-file", labels: "--label" };
+function missingField(rule2, pr) {
+  const missing = (NEEDS[rule2] ?? []).find((field) => !pr.known[field]);
+  return missing ? `no pull-request ${missing} to check (steward check takes ${SUPPLIED_BY[missing]})` : null;
+}
 function runStyleRules(input) {
   const outcomes = STYLE_RULE_IDS.map((rule2) => runRule(rule2, input));
   const findings = outcomes.filter((o2) => o2.status !== "waived").flatMap((o2) => o2.findings);
@@ -28239,6 +28252,8 @@ function runRule(rule2, input) {
   const result = guard(rule2, options, () => {
     const scope = decideScope(rule2, options, input.config, input.pr);
     if (scope.skip !== null) return skipped(scope.skip);
+    const missing = missingField(rule2, input.pr);
+    if (missing !== null) return skipped(missing);
     const scoped = scope.files === input.pr.files ? input : { ...input, pr: { ...input.pr, files: scope.files } };
     return applyTruncation(rule2, options, input.pr, CHECKS[rule2](scoped, options));
   });
@@ -28395,7 +28410,7 @@ How to fix: ${f.hint}` : f.message
 function renderConfigProblems(findings) {
   const rows = findings.map((f) => `| \`${f.path ?? ""}\` | ${f.line ?? ""}:${f.column ?? ""} | ${cell(f.message)} |`);
   return [
-    "The configuration could not be used, so no style rule ran. Fix these problems and push, or comment `/steward recheck`:",
+    "The configuration could not be used, so no style rule ran. Fix these problems; the check runs again on the next push (on a pull request, `/steward recheck` runs it at once):",
     "",
     "| File | Line:column | Problem |",
     "| --- | --- | --- |",
@@ -28604,17 +28619,14 @@ function withEventMetadata(reader, event) {
     isOrgMember: (org, login) => reader.isOrgMember(org, login),
     async loadPullRequest(ref, checkName) {
       const snapshot = await reader.loadPullRequest(ref, checkName);
-      return { ...snapshot, pr: { ...snapshot.pr, ...event ? fromEvent(event) : { title: newestHeader(snapshot.pr) } } };
+      const known = event ? { title: true, body: true, labels: true } : { title: false, body: false, labels: false };
+      return { ...snapshot, pr: { ...snapshot.pr, ...event ? fromEvent(event) : {}, known } };
     }
   };
 }
 function fromEvent(event) {
   const { number, title, body, labels, draft, author, headRef, baseRef } = event;
   return { number, title, body, labels, draft, author, headRef, baseRef };
-}
-function newestHeader(pr) {
-  const newest = pr.commits[pr.commits.length - 1];
-  return newest ? newest.message.split(/\r?\n/, 1)[0] : pr.title;
 }
 
 // src/transports/actions/run-check.ts

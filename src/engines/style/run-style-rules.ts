@@ -4,6 +4,7 @@
  */
 import { STYLE_RULE_IDS, type RuleBase, type StyleRuleId, type StyleRules } from '../../config/types.js';
 import type { Finding } from '../findings.js';
+import type { KnownFields } from '../pull-request.js';
 import type { RuleCheck, RuleOutcome, StyleInput, StyleResult } from './types.js';
 import { decideScope } from './apply-scope.js';
 import { applyTruncation } from './apply-truncation.js';
@@ -35,6 +36,20 @@ const CHECKS: { [K in StyleRuleId]: RuleCheck<StyleRules[K]> } = {
   draft: checkDraft,
 };
 
+/** The pull-request fields a rule reads, and how a local user supplies each. */
+const NEEDS: Partial<Record<StyleRuleId, (keyof KnownFields)[]>> = {
+  'title-conventional': ['title'],
+  'body-sections': ['body'],
+  'linked-issue': ['body'],
+  labels: ['labels'],
+};
+const SUPPLIED_BY: Record<keyof KnownFields, string> = { title: '--title', body: '--body-file', labels: '--label' };
+
+function missingField(rule: StyleRuleId, pr: StyleInput['pr']): string | null {
+  const missing = (NEEDS[rule] ?? []).find((field) => !pr.known[field]);
+  return missing ? `no pull-request ${missing} to check (steward check takes ${SUPPLIED_BY[missing]})` : null;
+}
+
 export function runStyleRules(input: StyleInput): StyleResult {
   const outcomes = STYLE_RULE_IDS.map((rule) => runRule(rule, input));
   const findings: Finding[] = outcomes.filter((o) => o.status !== 'waived').flatMap((o) => o.findings);
@@ -48,6 +63,8 @@ function runRule<K extends StyleRuleId>(rule: K, input: StyleInput): RuleOutcome
   const result = guard(rule, options, () => {
     const scope = decideScope(rule, options, input.config, input.pr);
     if (scope.skip !== null) return skipped(scope.skip);
+    const missing = missingField(rule, input.pr);
+    if (missing !== null) return skipped(missing);
     const scoped: StyleInput = scope.files === input.pr.files ? input : { ...input, pr: { ...input.pr, files: scope.files } };
     return applyTruncation(rule, options, input.pr, CHECKS[rule](scoped, options));
   });

@@ -50,6 +50,7 @@ export function mapPullRequestHeader(pr: GqlPullRequest, repository: GqlReposito
     truncated: { commits: null, files: null },
     repository: mapSettings(repository),
     gitattributes: null,
+    known: { title: true, body: true, labels: true },
   };
 }
 

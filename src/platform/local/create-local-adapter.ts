@@ -97,6 +97,8 @@ function buildPullRequest(
       squashMergeCommitTitle: null,
     },
     gitattributes,
+    // Only what the user passed: a branch name is no title, and no description is not an empty one.
+    known: { title: options.title !== undefined, body: options.body !== undefined, labels: options.labels !== undefined },
   };
 }
 

@@ -73,6 +73,7 @@ export function buildPullRequest(overrides: PullRequestOverrides = {}): PullRequ
     commits: [buildCommit()],
     files: [buildFile('src/cards.ts')],
     gitattributes: null,
+    known: { title: true, body: true, labels: true },
     ...rest,
     author: { login: 'ada', type: 'User', association: 'CONTRIBUTOR', ...author },
     repository: {

@@ -221,3 +221,28 @@ describe('runStyleRules', () => {
     expect(JSON.stringify({ ...input, orgMembers: [...input.orgMembers] })).toBe(snapshot);
   });
 });
+
+describe('runStyleRules without pull-request metadata (a local range, a push)', () => {
+  const outcome = (result: StyleResult, rule: StyleRuleId) => result.outcomes.find((o) => o.rule === rule)!;
+
+  it.each([
+    ['title', ['title-conventional'], '--title'],
+    ['body', ['body-sections', 'linked-issue'], '--body-file'],
+    ['labels', ['labels'], '--label'],
+  ] as const)('skips the rules that read the %s, saying how to supply it', (field, rules, flag) => {
+    const known = { title: true, body: true, labels: true, [field]: false };
+    // Data that would fail each of those rules, so a skip is the only way to a clean result.
+    const result = run({ pr: { known, title: 'Update stuff', body: '', labels: [], linkedIssues: null } });
+    for (const rule of rules) {
+      expect(outcome(result, rule)).toMatchObject({ status: 'skipped', findings: [] });
+      expect(outcome(result, rule).details).toContain(flag);
+    }
+    expect(result.findings.map((f) => f.rule).filter((r) => (rules as readonly string[]).includes(r))).toEqual([]);
+  });
+
+  it('still checks commits and files when nothing of the pull request is known', () => {
+    const result = run({ pr: { known: { title: false, body: false, labels: false }, files: [buildFile('secrets/a.pem')] } });
+    expect(outcome(result, 'forbidden-paths').status).toBe('fail');
+    expect(outcome(result, 'commit-signoff').status).toBe('pass');
+  });
+});

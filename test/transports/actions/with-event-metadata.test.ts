@@ -15,6 +15,7 @@ function localReader(): RepoReader {
     truncated: { commits: null, files: null },
     repository: { defaultBranch: 'main', squashMergeAllowed: true, mergeCommitAllowed: true, rebaseMergeAllowed: true, squashMergeCommitTitle: null },
     gitattributes: null,
+    known: { title: false, body: false, labels: false },
   };
   const snapshot: PullRequestSnapshot = { pr, config: { repository: null, organization: null }, existingCheck: null };
   return {
@@ -34,13 +35,13 @@ describe('withEventMetadata', () => {
       author: { login: 'dependabot[bot]', type: 'Bot', association: 'NONE' }, headRef: 'deps/x', baseRef: 'develop',
     };
     const { pr } = await withEventMetadata(localReader(), event).loadPullRequest(ref, 'Steward / style');
-    expect(pr).toMatchObject({ ...event, headSha: 'c'.repeat(40) });
+    expect(pr).toMatchObject({ ...event, headSha: 'c'.repeat(40), known: { title: true, body: true, labels: true } });
     expect(pr.commits).toHaveLength(2);
   });
 
-  it('uses the newest commit header as the title when there is no pull request', async () => {
+  it('marks title, description and labels unknown when there is no pull request', async () => {
     const { pr } = await withEventMetadata(localReader(), null).loadPullRequest(ref, 'Steward / style');
-    expect(pr.title).toBe('feat(api): newest');
+    expect(pr.known).toEqual({ title: false, body: false, labels: false });
     expect(pr.number).toBeNull();
   });
 
