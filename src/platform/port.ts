@@ -96,6 +96,18 @@ export interface PublishResult {
   requests: number;
 }
 
+/** A repository role, highest first. Kept apart where GitHub's legacy `permission` folds maintain into write and triage into read. */
+export type PermissionLevel = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+export interface RepoPermission {
+  /** The highest standard role the person holds; 'none' when they are no collaborator. */
+  level: PermissionLevel;
+  /** The role's name as the platform shows it (a custom role keeps its own name), for replies. */
+  role: string;
+}
+
+export type RepoName = { owner: string; repo: string };
+
 export interface RepoReader {
   readonly capabilities: Capabilities;
   /** The PR, its commits and files, repository settings, config candidates and the existing check, in as few reads as the platform allows. */
@@ -106,10 +118,19 @@ export interface RepoReader {
   readFile(repository: string | null, path: string, ref?: string | null): Promise<TextFile | null>;
   /** Whether a login is a member of an organisation (for skip-verified-members). */
   isOrgMember(org: string, login: string): Promise<boolean>;
+  /** What a login may do in a repository (who may run `/steward` commands); level 'none' for no collaborator. */
+  permissionOf(repo: RepoName, login: string): Promise<RepoPermission>;
+  /** Numbers of the open pull requests of this repository whose head is `sha`, forks included
+   *  (check suite payloads list none from a fork); [] when there are none. */
+  pullRequestsForCommit(repo: RepoName, sha: string): Promise<number[]>;
+  /** The current head commit of a pull request. */
+  pullRequestHead(repo: RepoName, number: number): Promise<string>;
 }
 
 export interface RepoWriter {
   readonly capabilities: Capabilities;
+  /** Steward's latest check run of that name on a commit, to update instead of adding one; null when none. */
+  findCheck(repo: RepoName, headSha: string, checkName: string): Promise<ExistingCheck | null>;
   publishCheck(repo: { owner: string; repo: string }, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult>;
   comment(repo: { owner: string; repo: string }, issueNumber: number, body: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** A fake platform for workflow tests: an in-memory RepoReader/RepoWriter that records what it was asked. */
 import type {
-  CheckPlan, ConfigCandidates, ExistingCheck, PublishResult, PullRequestSnapshot, RepoReader, RepoWriter, TextFile,
+  CheckPlan, ConfigCandidates, ExistingCheck, PublishResult, PullRequestSnapshot, RepoPermission, RepoReader, RepoWriter, TextFile,
 } from '../../src/platform/port.js';
 import type { PullRequest } from '../../src/engines/pull-request.js';
 
@@ -16,6 +16,10 @@ export function createFakePlatform(options: {
   files?: Record<string, string>;
   members?: string[];
   existingCheck?: ExistingCheck | null;
+  /** By login; anyone else is no collaborator. */
+  permissions?: Record<string, RepoPermission>;
+  /** Open pull requests by head commit. */
+  pullRequestsByHead?: Record<string, number[]>;
 }): FakePlatform {
   const platform: FakePlatform = {
     capabilities: { checks: true, comments: true, identity: true },
@@ -38,6 +42,18 @@ export function createFakePlatform(options: {
     async isOrgMember(_org, login) {
       platform.memberLookups.push(login);
       return (options.members ?? []).includes(login);
+    },
+    async permissionOf(_repo, login) {
+      return options.permissions?.[login] ?? { level: 'none', role: 'none' };
+    },
+    async pullRequestsForCommit(_repo, sha) {
+      return options.pullRequestsByHead?.[sha] ?? [];
+    },
+    async pullRequestHead() {
+      return options.pr.headSha;
+    },
+    async findCheck() {
+      return options.existingCheck ?? null;
     },
     async publishCheck(_repo, plan, existing): Promise<PublishResult> {
       platform.published.push({ plan, existing });

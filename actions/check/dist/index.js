@@ -24448,6 +24448,18 @@ async function createLocalAdapter(options) {
     },
     async isOrgMember() {
       return false;
+    },
+    // A clone knows no collaborators (capabilities.identity is false): nobody is granted anything.
+    async permissionOf() {
+      return { level: "none", role: "none" };
+    },
+    // Pull requests live on GitHub; offline there are none to find.
+    async pullRequestsForCommit() {
+      return [];
+    },
+    // The range is this adapter's only pull request, whatever its number.
+    async pullRequestHead() {
+      return range.headSha;
     }
   };
 }
@@ -28617,6 +28629,9 @@ function withEventMetadata(reader, event) {
     capabilities: reader.capabilities,
     readFile: (repository, path3, ref) => reader.readFile(repository, path3, ref),
     isOrgMember: (org, login) => reader.isOrgMember(org, login),
+    permissionOf: (repo, login) => reader.permissionOf(repo, login),
+    pullRequestsForCommit: (repo, sha) => reader.pullRequestsForCommit(repo, sha),
+    pullRequestHead: (repo, number) => reader.pullRequestHead(repo, number),
     async loadPullRequest(ref, checkName) {
       const snapshot = await reader.loadPullRequest(ref, checkName);
       const known = event ? { title: true, body: true, labels: true } : { title: false, body: false, labels: false };

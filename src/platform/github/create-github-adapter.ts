@@ -6,12 +6,16 @@
 import type {
   Capabilities, CheckPlan, ExistingCheck, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader, RepoWriter, TextFile,
 } from '../port.js';
+import { findCheckRun } from './find-check-run.js';
 import { countRequests, type GitHubClient } from './github-client.js';
 import { isOrgMember } from './is-org-member.js';
+import { listCommitPullRequests } from './list-commit-pull-requests.js';
 import { loadPullRequest } from './load-pull-request.js';
 import { postComment } from './post-comment.js';
 import { publishCheck } from './publish-check.js';
 import { readFile } from './read-file.js';
+import { readPermission } from './read-permission.js';
+import { readPullRequestHead } from './read-pull-request-head.js';
 
 export { GitHubError } from './github-error.js';
 export type { GitHubClient } from './github-client.js';
@@ -56,6 +60,11 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
       }
       return answer;
     },
+
+    permissionOf: (repo, login) => readPermission(client, repo, login),
+    pullRequestsForCommit: (repo, sha) => listCommitPullRequests(client, repo, sha),
+    pullRequestHead: (repo, number) => readPullRequestHead(client, repo, number),
+    findCheck: (repo, headSha, checkName) => findCheckRun(client, repo, headSha, { name: checkName, appId }),
 
     publishCheck(repo, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult> {
       return publishCheck(client, repo, plan, existing, existing ? annotationCounts.get(existing.id) : undefined);

@@ -4,7 +4,7 @@
  * capabilities instead of pretending.
  */
 import path from 'node:path';
-import type { Commit, PullRequest, PullRequestRef, PullRequestSnapshot, RepoReader, TextFile } from '../port.js';
+import type { Commit, PullRequest, PullRequestRef, PullRequestSnapshot, RepoPermission, RepoReader, TextFile } from '../port.js';
 import { readChangedFiles } from './read-changed-files.js';
 import { readCommits } from './read-commits.js';
 import { readExtendedFile, readLocalConfig } from './read-local-files.js';
@@ -57,6 +57,18 @@ export async function createLocalAdapter(options: LocalAdapterOptions): Promise<
     },
     async isOrgMember(): Promise<boolean> {
       return false;
+    },
+    // A clone knows no collaborators (capabilities.identity is false): nobody is granted anything.
+    async permissionOf(): Promise<RepoPermission> {
+      return { level: 'none', role: 'none' };
+    },
+    // Pull requests live on GitHub; offline there are none to find.
+    async pullRequestsForCommit(): Promise<number[]> {
+      return [];
+    },
+    // The range is this adapter's only pull request, whatever its number.
+    async pullRequestHead(): Promise<string> {
+      return range.headSha;
     },
   };
 }

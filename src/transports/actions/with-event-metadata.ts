@@ -12,6 +12,9 @@ export function withEventMetadata(reader: RepoReader, event: EventPullRequest | 
     capabilities: reader.capabilities,
     readFile: (repository, path, ref) => reader.readFile(repository, path, ref),
     isOrgMember: (org, login) => reader.isOrgMember(org, login),
+    permissionOf: (repo, login) => reader.permissionOf(repo, login),
+    pullRequestsForCommit: (repo, sha) => reader.pullRequestsForCommit(repo, sha),
+    pullRequestHead: (repo, number) => reader.pullRequestHead(repo, number),
     async loadPullRequest(ref, checkName) {
       const snapshot = await reader.loadPullRequest(ref, checkName);
       const known = event ? { title: true, body: true, labels: true } : { title: false, body: false, labels: false };

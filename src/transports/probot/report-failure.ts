@@ -6,7 +6,6 @@ import type { Logger } from 'probot';
 import type { CheckPlan } from '../../platform/port.js';
 import { RERUN_ACTION } from '../../report/check-run.js';
 import type { DeliveryRecord } from '../../store/types.js';
-import { findCheckRun, findHeadSha } from './github-lookups.js';
 import { prOfExternalId, pullRequestsNamed } from './handlers/resolve-pull-requests.js';
 import { installationOf, integer, repoOf, text } from './payload.js';
 import { describeError } from './retry-policy.js';
@@ -16,7 +15,6 @@ export interface FailureReporterOptions {
   auth: (installationId: number) => Promise<GitHubClient>;
   createPlatform: (github: GitHubClient) => Platform;
   checkName: string;
-  appId: number | null;
   log: Logger;
 }
 
@@ -27,11 +25,11 @@ export function createFailureReporter(options: FailureReporterOptions) {
     const installationId = installationOf(payload);
     const number = pullRequestOf(delivery.name, payload);
     if (!repo || installationId === null || number === null) return;
-    const github = await options.auth(installationId);
-    const headSha = headShaOf(delivery.name, payload) ?? (await findHeadSha(github, repo, number));
-    const existing = await findCheckRun(github, repo, headSha, { name: options.checkName, appId: options.appId });
+    const platform = options.createPlatform(await options.auth(installationId));
+    const headSha = headShaOf(delivery.name, payload) ?? (await platform.pullRequestHead(repo, number));
+    const existing = await platform.findCheck(repo, headSha, options.checkName);
     const plan = buildFailurePlan({ name: options.checkName, headSha, number, error, delivery });
-    await options.createPlatform(github).publishCheck(repo, plan, existing);
+    await platform.publishCheck(repo, plan, existing);
     options.log.info({ delivery: delivery.id }, `Marked ${options.checkName} on ${repo.owner}/${repo.repo}#${number} as failed`);
   };
 }

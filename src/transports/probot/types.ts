@@ -10,8 +10,7 @@ export type Platform = RepoReader & RepoWriter;
 
 export interface WorkContext {
   delivery: DeliveryRecord;
-  /** For the few lookups the port does not cover (permissions, PRs of a commit). */
-  github: GitHubClient;
+  /** Every GitHub read and write of a handler goes through it (the GitHub adapter). */
   platform: Platform;
   store: Store;
   log: Logger;

@@ -78,9 +78,9 @@ function createDeliveryRunner(options: WorkerOptions, now: () => Date) {
       if (!handler || installationId === null) {
         dlog.warn(handler ? 'Skipped: the payload names no installation' : 'Skipped: no handler for this event');
       } else {
-        const github = await options.auth(installationId);
+        const platform = options.createPlatform(await options.auth(installationId));
         const ctx: WorkContext = {
-          delivery, github, platform: options.createPlatform(github), store, log: dlog, now,
+          delivery, platform, store, log: dlog, now,
           checkName: options.checkName, appId: options.appId ?? null,
         };
         await handler(delivery.payload, ctx);

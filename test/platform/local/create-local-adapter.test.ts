@@ -176,3 +176,15 @@ describe('createLocalAdapter: ranges', () => {
     await expect(createLocalAdapter({ dir: path.join(bare.dir, 'server.git') })).rejects.toThrow(/is a bare repository, with no work tree; pass --repo/);
   });
 });
+
+describe('createLocalAdapter: what only GitHub knows', () => {
+  it('grants no one anything, finds no pull requests of a commit, and names its range head as the head', async () => {
+    const r = featureRepo();
+    r.write('a.txt', 'a\n');
+    const head = r.commit('feat: add a');
+    const adapter = await createLocalAdapter({ dir: r.dir });
+    expect(await adapter.permissionOf({ owner: 'local', repo: 'x' }, 'ada')).toEqual({ level: 'none', role: 'none' });
+    expect(await adapter.pullRequestsForCommit({ owner: 'local', repo: 'x' }, head)).toEqual([]);
+    expect(await adapter.pullRequestHead({ owner: 'local', repo: 'x' }, 1)).toBe(head);
+  });
+});

@@ -23,6 +23,9 @@ function localReader(): RepoReader {
     loadPullRequest: async () => structuredClone(snapshot),
     readFile: async (repository, path) => ({ origin: `${repository}:${path}`, path, text: 'x' }),
     isOrgMember: async () => false,
+    permissionOf: async () => ({ level: 'none', role: 'none' }),
+    pullRequestsForCommit: async () => [],
+    pullRequestHead: async () => pr.headSha,
   };
 }
 

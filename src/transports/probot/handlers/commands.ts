@@ -3,7 +3,7 @@
  * and `/steward waive RULE REASON`, from people with write access or more.
  */
 import { STYLE_RULE_IDS, type StyleRuleId } from '../../../config/types.js';
-import { findAccess } from '../github-lookups.js';
+import type { PermissionLevel } from '../../../platform/port.js';
 import { parseCommands, type Command } from '../parse-commands.js';
 import { integer, repoOf, text, type RepoName } from '../payload.js';
 import { runStyleCheck } from '../run-style-check.js';
@@ -11,6 +11,9 @@ import type { DeliveryHandler, WorkContext } from '../types.js';
 import { replyMissingReason, replyNotAllowed, replyUnknownRule } from './command-replies.js';
 
 type Waive = Extract<Command, { kind: 'waive' }>;
+
+/** Write access or more may command Steward. */
+const COMMANDING_LEVELS: ReadonlySet<PermissionLevel> = new Set(['admin', 'maintain', 'write']);
 
 export const handleIssueComment: DeliveryHandler = (payload, ctx) =>
   runCommands(ctx, {
@@ -44,8 +47,8 @@ async function runCommands(ctx: WorkContext, source: CommandSource): Promise<voi
     ctx.log.info('Skipped: no command Steward knows, or the payload lacks the repository, PR number or author');
     return;
   }
-  const access = await findAccess(ctx.github, repo, login);
-  if (!access.allowed) {
+  const access = await ctx.platform.permissionOf(repo, login);
+  if (!COMMANDING_LEVELS.has(access.level)) {
     const names = [...new Set(commands.map((c) => c.kind))];
     await ctx.platform.comment(repo, number, replyNotAllowed(login, names, access.role));
     return;

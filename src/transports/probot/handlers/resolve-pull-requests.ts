@@ -1,5 +1,4 @@
 /** The pull requests a check suite or check run stands for. */
-import { findPullRequestsOfCommit } from '../github-lookups.js';
 import { integer, list, text, type RepoName } from '../payload.js';
 import type { WorkContext } from '../types.js';
 
@@ -19,7 +18,7 @@ export async function resolvePullRequests(
   const fromExternalId = key === 'check_run' ? prOfExternalId(text(payload, key, 'external_id')) : null;
   if (fromExternalId !== null) return [fromExternalId];
   const sha = text(payload, key, 'head_sha');
-  return sha ? findPullRequestsOfCommit(ctx.github, repo, sha) : [];
+  return sha ? ctx.platform.pullRequestsForCommit(repo, sha) : [];
 }
 
 export function pullRequestsNamed(payload: unknown, key: 'check_suite' | 'check_run'): number[] {
