@@ -13,6 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The pull request's description, as a contributor might write it: no Testing section, a task left open. */
+const DESCRIPTION = '## Summary\n\nAdds IMDB evaluation results and the PyTorch weights.\n\n- [x] updated the card\n- [ ] ran the evaluation again\n';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(root, 'examples', 'sample-model-repo');
 const bin = path.join(root, 'bin', 'steward.js');
@@ -114,7 +117,9 @@ function pseudoRandomBytes(size) {
 }
 
 function runSteward(target) {
-  const args = ['check', '--repo', target, '--title', 'Add evaluation results and weights'];
+  const body = path.join(target, '.git', 'PR_DESCRIPTION.md');
+  writeFileSync(body, DESCRIPTION);
+  const args = ['check', '--repo', target, '--title', 'Add evaluation results and weights', '--body-file', body];
   console.log(`$ steward ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`);
   const result = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit' });
   const code = result.status ?? 2;
