@@ -4,7 +4,7 @@
  * opens the store, answers webhooks and runs the worker until SIGINT or SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, type ProbotOctokit } from 'probot';
+import { createNodeMiddleware, createProbot, ProbotOctokit } from 'probot';
 import { createGitHubAdapter } from '../../platform/github/create-github-adapter.js';
 import { openStore } from '../../store/open-store.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { createWebhookServer } from './create-webhook-server.js';
 import { createHandlers } from './handlers/index.js';
 import { readServeEnv } from './read-serve-env.js';
+import { createTimedFetch, GITHUB_REQUEST_TIMEOUT_MS } from './timed-fetch.js';
 import { createFailureReporter } from './report-failure.js';
 import type { GitHubClient } from './types.js';
 import { createWorker } from './worker.js';
@@ -35,7 +36,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     env,
     overrides: {
       appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, logLevel: settings.logLevel,
-      ...(options.Octokit ? { Octokit: options.Octokit } : {}),
+      Octokit: options.Octokit ?? ProbotOctokit.defaults({ request: { fetch: createTimedFetch(GITHUB_REQUEST_TIMEOUT_MS) } }),
     },
   });
   await probot.ready();
