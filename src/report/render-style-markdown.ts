@@ -40,7 +40,8 @@ export function renderFindingsText(findings: Finding[]): string {
   for (const [rule, list] of byRule) {
     const items = list.map((f) => {
       const where = f.path ? ` \`${f.path}${f.line ? `:${f.line}` : ''}\`` : f.commit ? ` ${f.commit.slice(0, 7)}` : '';
-      const hint = f.hint ? `\n  - How to fix: ${f.hint.includes('\n') ? `\n\n    \`\`\`\n    ${f.hint.split('\n').join('\n    ')}\n    \`\`\`` : `\`${f.hint}\``}` : '';
+      // Hints are prose with commands inside: kept as text, multi-line ones as an indented block.
+      const hint = f.hint ? `\n  - How to fix: ${f.hint.includes('\n') ? `\n\n    \`\`\`\n    ${f.hint.split('\n').join('\n    ')}\n    \`\`\`` : f.hint}` : '';
       return `- **${f.severity}**${where}: ${f.message}${hint}`;
     });
     sections.push(`#### \`${rule}\`\n\n${items.join('\n')}`);
