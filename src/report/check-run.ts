@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingsReport } from '../engines/findings.js';
 import type { PullRequest } from '../engines/pull-request.js';
-import type { RuleOutcome, StyleResult } from '../engines/style/types.js';
+import type { RuleOutcome, StyleResult, Waiver } from '../engines/style/types.js';
 import type { CheckAnnotation, CheckPlan } from '../platform/port.js';
 import { GITHUB_TEXT_LIMIT, trimText } from './trim-text.js';
 import { cell, renderOutcomeTable, renderFindingsText, renderTruncation } from './render-style-markdown.js';
@@ -19,6 +19,8 @@ export interface CheckPlanInput {
   /** null when the configuration is invalid: then only config findings are shown. */
   result: StyleResult | null;
   configSources: string[];
+  /** Waivers granted on this pull request: all are recorded, also those with nothing to waive now. */
+  waivers?: readonly Waiver[];
 }
 
 export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
@@ -31,7 +33,7 @@ export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
     `### ${input.name}: ${title}`,
     renderTruncation(pr),
     result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report.findings),
-    renderWaivers(result?.outcomes ?? []),
+    renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
     renderSources(input.configSources),
     annotations.length > shown.length
       ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.`
@@ -101,10 +103,13 @@ function renderConfigProblems(findings: Finding[]): string {
   ].join('\n');
 }
 
-function renderWaivers(outcomes: RuleOutcome[]): string {
-  const waived = outcomes.filter((o) => o.waiver);
-  if (!waived.length) return '';
-  const lines = waived.map((o) => `- \`${o.rule}\` waived by @${o.waiver!.by} on ${o.waiver!.at.slice(0, 10)}: ${cell(o.waiver!.reason)}`);
+function renderWaivers(waivers: readonly Waiver[], outcomes: RuleOutcome[]): string {
+  if (!waivers.length) return '';
+  const effective = new Set(outcomes.filter((o) => o.waiver).map((o) => o.rule));
+  const lines = waivers.map((w) => {
+    const note = effective.has(w.rule) ? '' : ' (the rule has no finding to waive now)';
+    return `- \`${w.rule}\` waived by @${w.by} on ${w.at.slice(0, 10)}: ${cell(w.reason)}${note}`;
+  });
   return ['**Waivers**', ...lines].join('\n');
 }
 

@@ -40,7 +40,7 @@ export async function checkPullRequest(reader: RepoReader, ref: PullRequestRef, 
   // Config warnings stay visible beside the rule findings; a broken config shows only its problems.
   const findings = [...resolved.findings, ...(result?.findings ?? [])];
   const report = summarizeFindings(findings, { commits: pr.commits.length, files: pr.files.length });
-  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report, result, configSources: resolved.sources });
+  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report, result, configSources: resolved.sources, waivers: options.waivers });
   return { snapshot, resolved, result, report, plan };
 }
 

@@ -40,9 +40,13 @@ describe('buildCheckPlan', () => {
     expect(JSON.parse(p.externalId)).toEqual({ pr: 7 });
   });
 
-  it('records waivers with who and why', () => {
-    const p = plan([], [{ rule: 'pr-size', status: 'waived', severity: 'warning', details: 'waived', findings: [], waiver: { rule: 'pr-size', by: 'grace', reason: 'generated | vendored code', at: '2026-11-28T10:00:00Z' } }], 'success');
-    expect(p.summary).toContain('`pr-size` waived by @grace on 2026-11-28: generated \\| vendored code');
+  it('records every waiver with who and why, also one with nothing to waive now', () => {
+    const waiver = { rule: 'pr-size', by: 'grace', reason: 'generated | vendored code', at: '2026-11-28T10:00:00Z' } as const;
+    const idle = { rule: 'labels', by: 'ada', reason: 'release PR', at: '2026-11-27T10:00:00Z' } as const;
+    const result: StyleResult = { outcomes: [{ rule: 'pr-size', status: 'waived', severity: 'warning', details: 'waived', findings: [], waiver }], findings: [], conclusion: 'success' };
+    const p = buildCheckPlan({ name: 'Steward / style', pr, report: summarizeFindings([], { commits: 1, files: 1 }), result, configSources: [], waivers: [waiver, idle] });
+    expect(p.summary).toContain('- `pr-size` waived by @grace on 2026-11-28: generated \\| vendored code\n');
+    expect(p.summary).toContain('- `labels` waived by @ada on 2026-11-27: release PR (the rule has no finding to waive now)');
     expect(p.title).toBe('All rules pass');
   });
 
