@@ -28340,7 +28340,7 @@ function renderFindingsText(findings) {
 
     \`\`\`
     ${f.hint.split("\n").join("\n    ")}
-    \`\`\`` : `\`${f.hint}\``}` : "";
+    \`\`\`` : f.hint}` : "";
       return `- **${f.severity}**${where}: ${f.message}${hint}`;
     });
     sections.push(`#### \`${rule2}\`
@@ -28363,7 +28363,7 @@ function buildCheckPlan(input) {
     `### ${input.name}: ${title}`,
     renderTruncation(pr),
     result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report2.findings),
-    renderWaivers(result?.outcomes ?? []),
+    renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
     renderSources(input.configSources),
     annotations.length > shown.length ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.` : ""
   ].filter(Boolean).join("\n\n");
@@ -28429,10 +28429,13 @@ function renderConfigProblems(findings) {
     ...rows
   ].join("\n");
 }
-function renderWaivers(outcomes) {
-  const waived = outcomes.filter((o2) => o2.waiver);
-  if (!waived.length) return "";
-  const lines = waived.map((o2) => `- \`${o2.rule}\` waived by @${o2.waiver.by} on ${o2.waiver.at.slice(0, 10)}: ${cell(o2.waiver.reason)}`);
+function renderWaivers(waivers, outcomes) {
+  if (!waivers.length) return "";
+  const effective = new Set(outcomes.filter((o2) => o2.waiver).map((o2) => o2.rule));
+  const lines = waivers.map((w) => {
+    const note = effective.has(w.rule) ? "" : " (the rule has no finding to waive now)";
+    return `- \`${w.rule}\` waived by @${w.by} on ${w.at.slice(0, 10)}: ${cell(w.reason)}${note}`;
+  });
   return ["**Waivers**", ...lines].join("\n");
 }
 function renderSources(sources) {
@@ -28458,7 +28461,7 @@ async function checkPullRequest(reader, ref, options) {
   }
   const findings = [...resolved.findings, ...result?.findings ?? []];
   const report2 = summarizeFindings(findings, { commits: pr.commits.length, files: pr.files.length });
-  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report: report2, result, configSources: resolved.sources });
+  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report: report2, result, configSources: resolved.sources, waivers: options.waivers });
   return { snapshot, resolved, result, report: report2, plan };
 }
 async function findOrgMembers(reader, pr, config, org) {
