@@ -56,12 +56,14 @@ function sectionFinding(card: ParsedCard, name: string, severity: 'error' | 'war
 /**
  * card-section findings: a Mitchell et al. section (or a `required` extra one) that no heading
  * names is missing (no line); one whose every heading has no content is empty (the first heading's line).
- * Paper sections are warnings; sections the repository requires are errors.
+ * Paper sections are warnings; sections the repository requires are errors. With `paper: false`,
+ * only the required ones are checked.
  */
-export function checkMitchellSections(card: ParsedCard, options: { required?: string[] } = {}): Finding[] {
+export function checkMitchellSections(card: ParsedCard, options: { required?: string[]; paper?: boolean } = {}): Finding[] {
   const headings = listHeadings(card.body);
   const required = new Set((options.required ?? []).map(normaliseHeading));
-  const paper = Object.keys(MITCHELL_SECTIONS).map((name) => ({ name, severity: required.has(normaliseHeading(name)) ? 'error' as const : 'warning' as const }));
+  // paper: false checks only the repository's required sections (other profiles than mitchell).
+  const paper = (options.paper === false ? [] : Object.keys(MITCHELL_SECTIONS)).map((name) => ({ name, severity: required.has(normaliseHeading(name)) ? 'error' as const : 'warning' as const }));
   const known = new Set(paper.map(({ name }) => normaliseHeading(name)));
   const extra = (options.required ?? []).filter((name) => !known.has(normaliseHeading(name))).map((name) => ({ name, severity: 'error' as const }));
   return [...paper, ...extra].flatMap(({ name, severity }) => {
