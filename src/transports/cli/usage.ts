@@ -6,7 +6,7 @@ Commands:
   check       Run the style rules on a range of a local clone, as a pull request would be checked
   init        Write .github/steward.yml with the default configuration
   serve       Run the GitHub App (the same as \`npm start\`)
-  cards       Validate model cards (not available yet in this version)
+  cards       Validate model cards (front matter as the Hub reads it, profiles, sections)
   eval        Plan or run evaluations (not available yet in this version)
   reconcile   Compare forks' model metadata (not available yet in this version)
 
@@ -50,4 +50,22 @@ export const SERVE_USAGE = `Usage: steward serve
 
 Runs the GitHub App. Configure it with the environment variables Probot reads (APP_ID,
 PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT); see the README.
+`;
+
+export const CARDS_USAGE = `Usage: steward cards [PATH|GLOB]... [options]
+
+Validates model cards directly, no git needed: the front matter as the Hugging Face Hub finds and
+reads it, the chosen profile, and the required sections. With no path, every card that
+model-cards.paths of the configuration matches (default: README.md, MODEL_CARD.md, model_card.md,
+model-card.md at any depth). A folder means the cards in it.
+
+Options:
+  --repo DIR         Where paths, globs and the configuration are looked up (default: the current folder)
+  --config FILE      The configuration (default: .github/steward.yml under --repo)
+  --profile P        huggingface (the Hub's fields and values), mitchell (the sections of
+                     "Model Cards for Model Reporting") or none (default: model-cards.profile, else huggingface)
+  --format F         text (default), json or sarif
+  -h, --help         Show this help
+
+Exit codes: 0 no error finding, 1 at least one, 2 usage, configuration or runtime error.
 `;

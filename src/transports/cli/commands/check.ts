@@ -1,15 +1,13 @@
 /** `steward check`: parse options, build the local adapter, run the one workflow, print, map to an exit code. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exitCodeFor, type FindingsReport } from '../../../engines/findings.js';
+import { exitCodeFor } from '../../../engines/findings.js';
 import { createLocalAdapter } from '../../../platform/local/create-local-adapter.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { formatJson } from '../../../report/format-json.js';
-import { formatSarif } from '../../../report/format-sarif.js';
-import { formatText } from '../../../report/format-text.js';
 import { checkPullRequest } from '../../../workflows/check-pull-request.js';
 import type { CliIo } from '../cli-io.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
+import { renderReport, toFormat } from '../render-report.js';
 import { CHECK_USAGE } from '../usage.js';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -23,8 +21,6 @@ const FLAGS: Record<string, FlagSpec> = {
   format: { kind: 'string' },
   help: { kind: 'boolean', short: 'h' },
 };
-const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
 
 export async function runCheck(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const { flags, positionals } = parseArgs(argv, FLAGS, 'check');
@@ -50,16 +46,10 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   }
   const ref = { owner: 'local', repo: path.basename(adapter.range.root), number: 0 };
   const outcome = await checkPullRequest(adapter, ref, { waivers: [] });
-  io.out(render(outcome.report, format, io, version));
+  io.out(renderReport(outcome.report, format, io, version));
   // An invalid config is not a verdict on the code: its findings are printed, and the exit says "fix the config".
   if (outcome.resolved.config === null) return 2;
   return exitCodeFor(outcome.report.findings);
-}
-
-function toFormat(value: string | undefined): Format {
-  if (value === undefined) return 'text';
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
 }
 
 async function readBody(file: string | undefined, io: CliIo): Promise<string | undefined> {
@@ -68,10 +58,4 @@ async function readBody(file: string | undefined, io: CliIo): Promise<string | u
   return readFile(file, 'utf8').catch(() => {
     throw new UsageError(`--body-file ${file}: cannot read that file; pass the path of a text file with the pull request description`);
   });
-}
-
-function render(report: FindingsReport, format: Format, io: CliIo, version: string): string {
-  if (format === 'json') return formatJson(report);
-  if (format === 'sarif') return formatSarif(report, { version });
-  return formatText(report, { color: io.color });
 }
