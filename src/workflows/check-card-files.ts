@@ -2,6 +2,8 @@
 import type { StewardConfig } from '../config/types.js';
 import { makeFinding, summarizeFindings, type Finding, type FindingsReport } from '../engines/findings.js';
 import { checkCard, type CardCheckOptions, type CardProfile } from '../engines/model-card/check-card.js';
+import { prepareRepoSchemas, type RepoSchemaEntry, type SectionRule } from '../engines/model-card/repo-schema-check.js';
+import type { ReadSchema } from '../engines/model-card/repo-schema-load.js';
 
 /** SPEC.md §1's default for `model-cards.paths`. */
 export const DEFAULT_CARD_PATHS = ['**/README.md', '**/MODEL_CARD.md', '**/model_card.md', '**/model-card.md'];
@@ -10,13 +12,28 @@ export const MAX_CARD_BYTES = 10 * 1024 * 1024;
 
 export type CardFile = { path: string; text: string } | { path: string; bytes: number };
 
-/** The card options of a resolved config, with `profile` overridable (the CLI's --profile). */
-export function cardOptionsOf(config: StewardConfig, profile?: CardProfile): CardCheckOptions & { paths: string[] } {
-  const section = (config['model-cards'] ?? {}) as { profile?: CardProfile; paths?: string[]; 'required-sections'?: string[] };
+/** Where repository schemas come from: the reader of files (relative to the repository), and the CLI's --schema. */
+export interface CardSchemaSources {
+  readSchema?: ReadSchema;
+  /** One schema for every card, instead of `model-cards.schemas` (`steward cards --schema FILE`). */
+  schema?: string;
+}
+
+/**
+ * The card options of a resolved config, with `profile` overridable (the CLI's --profile). Repository
+ * schemas are loaded and compiled here, once for all cards; without a reader they are not applied.
+ */
+export function cardOptionsOf(config: StewardConfig, profile?: CardProfile, sources: CardSchemaSources = {}): CardCheckOptions & { paths: string[] } {
+  const section = (config['model-cards'] ?? {}) as {
+    profile?: CardProfile; paths?: string[]; 'required-sections'?: string[]; schemas?: RepoSchemaEntry[]; sections?: SectionRule[];
+  };
+  const entries = sources.schema !== undefined ? [{ schema: sources.schema }] : section.schemas ?? [];
   return {
     profile: profile ?? section.profile ?? 'huggingface',
     requiredSections: section['required-sections'] ?? [],
     paths: section.paths ?? DEFAULT_CARD_PATHS,
+    schemas: sources.readSchema ? prepareRepoSchemas(entries, sources.readSchema) : [],
+    sections: section.sections ?? [],
   };
 }
 

@@ -18,7 +18,20 @@ export const MODEL_CARDS_SCHEMA: JsonSchema = mapping('Model-card checks (the "S
       required: ['paths', 'schema'],
       properties: {
         paths: globs('The cards this schema applies to.'),
-        schema: text('Path of the JSON Schema file in the repository, e.g. "schemas/our-card.schema.json".'),
+        schema: text('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.'),
+      },
+    },
+  },
+  sections: {
+    type: 'array',
+    description: 'Markdown sections that the cards of some paths must have and fill, on top of required-sections.',
+    items: {
+      type: 'object',
+      description: 'Sections and the cards that need them.',
+      required: ['paths', 'required'],
+      properties: {
+        paths: globs('The cards that need these sections.'),
+        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', 'A section heading, without the #.'),
       },
     },
   },

@@ -55,7 +55,7 @@ const gatedField = { type: ['string', 'object'], properties: { type: text, optio
 
 export const HUGGINGFACE_CARD_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://steward.dev/schemas/model-card/huggingface.json',
+  $id: 'https://raw.githubusercontent.com/steward-dev/steward/main/schemas/model-card.huggingface.schema.json',
   title: 'Hugging Face Hub model card metadata',
   type: 'object',
   properties: {

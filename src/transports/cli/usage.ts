@@ -38,11 +38,12 @@ Exit codes: 0 no error found, 1 at least one error, 2 usage, config or runtime e
 
 export const INIT_USAGE = `Usage: steward init [--repo DIR] [--force]
 
-Writes .github/steward.yml with the default configuration (every rule, its severity and options).
+Writes .github/steward.yml with the default configuration (every rule, its severity and options),
+and README.md with a model card template when the repository has no README.
 
 Options:
   --repo DIR   The repository to write into (default: the current folder)
-  --force      Overwrite an existing .github/steward.yml
+  --force      Overwrite an existing .github/steward.yml and README.md
   -h, --help   Show this help
 `;
 
@@ -64,6 +65,8 @@ Options:
   --config FILE      The configuration (default: .github/steward.yml under --repo)
   --profile P        huggingface (the Hub's fields and values), mitchell (the sections of
                      "Model Cards for Model Reporting") or none (default: model-cards.profile, else huggingface)
+  --schema FILE      A JSON Schema (draft-07, 2019-09, 2020-12; YAML too) every card's front matter
+                     must follow, instead of model-cards.schemas
   --format F         text (default), json or sarif
   -h, --help         Show this help
 

@@ -48,3 +48,10 @@ describe('checkCard', () => {
     expect(() => checkCard('\u0000\u0001---\n\u0000: x\n---\n', 'x.md', { profile: 'huggingface', requiredSections: [] })).not.toThrow();
   });
 });
+
+describe('checkCard on a value the parser already explained', () => {
+  it('reports an unquoted `language: no` once, as the YAML 1.1 reading it is', () => {
+    const findings = checkCard('---\nlicense: mit\nlanguage: no\n---\n# Norsk modell\n', 'README.md', { profile: 'huggingface', requiredSections: [] });
+    expect(findings.map((f) => [f.rule, f.field, f.line])).toEqual([['card-yaml', '/language', 3]]);
+  });
+});

@@ -88,3 +88,50 @@ describe('steward cards', () => {
     expect(out.findings.every((f: { check: string }) => f.check === 'model-card')).toBe(true);
   });
 });
+
+describe('steward cards and repository schemas', () => {
+  const OWNED = { $schema: 'https://json-schema.org/draft/2020-12/schema', required: ['owner'], properties: { license: { $ref: 'parts/license.json' } } };
+  const LICENSE = { enum: ['apache-2.0', 'mit'] };
+  const CARD = '---\nlicense: gpl-3.0\n---\n# Model\n';
+
+  it('--schema FILE applies one schema, with its local $refs, to every card', async () => {
+    const dir = folderWith({ 'a/README.md': CARD, 'b/model_card.md': '---\nlicense: mit\nowner: x\n---\n', 'card.json': JSON.stringify(OWNED), 'parts/license.json': JSON.stringify(LICENSE) });
+    const run = await runMain(['cards', '--repo', dir, '--profile', 'none', '--schema', path.join(dir, 'card.json'), '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings).toEqual([
+      expect.objectContaining({ path: 'a/README.md', rule: 'card-schema', field: '/owner', line: 2, message: 'owner is required' }),
+      expect.objectContaining({ path: 'a/README.md', rule: 'card-schema', field: '/license', line: 2, column: 10, message: "license must be one of: apache-2.0, mit (got 'gpl-3.0')" }),
+    ]);
+  });
+
+  it('reads model-cards.schemas and sections relative to --repo, per path, in YAML too', async () => {
+    const config = [
+      'model-cards:', '  profile: none',
+      '  schemas: [{ paths: ["models/**"], schema: schemas/card.yml }]',
+      '  sections: [{ paths: ["models/**"], required: ["Training Data"] }]', '',
+    ].join('\n');
+    const dir = folderWith({
+      '.github/steward.yml': config, 'README.md': CARD, 'models/x/README.md': CARD,
+      'schemas/card.yml': 'required: [owner]\nproperties:\n  license: { $ref: "steward:huggingface#/properties/license" }\n',
+    });
+    const out = JSON.parse((await runMain(['cards', '--repo', dir, '--format', 'json'])).stdout);
+    expect(out.findings.map((f: { path: string; rule: string; message: string }) => [f.path, f.rule, f.message])).toEqual([
+      ['models/x/README.md', 'card-schema', 'owner is required'],
+      ['models/x/README.md', 'card-section', "The card has no 'Training Data' section"],
+    ]);
+  });
+
+  it('reports a broken schema once per card and keeps going; exits 2 on a missing --schema file', async () => {
+    const dir = folderWith({ 'README.md': CARD, 'm/README.md': CARD, 'bad.json': '{ "type": ', '.github/steward.yml': 'model-cards:\n  schemas: [{ paths: ["**"], schema: bad.json }]\n' });
+    const run = await runMain(['cards', '--repo', dir, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const broken = JSON.parse(run.stdout).findings.filter((f: { message: string }) => f.message.includes('bad.json'));
+    expect(broken).toEqual([
+      expect.objectContaining({ path: 'README.md', rule: 'card-schema', message: expect.stringMatching(/^The repository schema bad.json cannot be used: the file cannot be read: /) }),
+      expect.objectContaining({ path: 'm/README.md', rule: 'card-schema' }),
+    ]);
+    const missing = await runMain(['cards', '--repo', dir, '--schema', path.join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json: no such file');
+  });
+});
