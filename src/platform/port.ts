@@ -134,3 +134,42 @@ export interface RepoWriter {
   publishCheck(repo: { owner: string; repo: string }, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult>;
   comment(repo: { owner: string; repo: string }, issueNumber: number, body: string): Promise<void>;
 }
+
+/** A file read at a commit for a check: its text, or only its size when it was not read (binary, or over the limit). */
+export type HeadFile =
+  | { path: string; text: string; bytes: number }
+  | { path: string; text: null; bytes: number; reason: 'binary' | 'too-large' };
+
+/** Reads the files a check looks at (the changed model cards). Apart from RepoReader: only adapters that can read blobs offer it. */
+export interface FileReader {
+  /** The files `paths` of `repo` at commit `ref`, in as few reads as the platform allows (GitHub: one
+   *  GraphQL query per 100 paths). Paths absent at `ref` are left out; binary files and files over
+   *  `maxBytes` come back without their text. */
+  readFiles(repo: RepoName, ref: string, paths: readonly string[], maxBytes: number): Promise<HeadFile[]>;
+}
+
+/** A review comment on one line of the head side of the diff. */
+export interface ReviewComment {
+  path: string;
+  line: number;
+  body: string;
+}
+
+export interface ReviewPlan {
+  /** The commit the comments are about. */
+  headSha: string;
+  /** Carries `marker`, so the same review is never posted twice. */
+  body: string;
+  comments: ReviewComment[];
+}
+
+/** Pull-request reviews: what a review may comment on, whether Steward already posted one, and posting it. */
+export interface ReviewWriter {
+  /** The head-side lines each file's diff shows (the lines a review may comment on), by path;
+   *  a path is missing when the platform gives no diff for it (binary, too large). */
+  readDiffLines(repo: RepoName, number: number, paths: readonly string[]): Promise<Map<string, Set<number>>>;
+  /** Whether a review of the pull request already has `marker` in its body. */
+  hasReview(repo: RepoName, number: number, marker: string): Promise<boolean>;
+  /** One review with event COMMENT and its line comments. */
+  postReview(repo: RepoName, number: number, review: ReviewPlan): Promise<void>;
+}

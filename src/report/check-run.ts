@@ -1,14 +1,12 @@
 /** Findings and rule outcomes -> the `Steward / style` check run (pure). */
-import { createHash } from 'node:crypto';
 import type { Finding, FindingsReport } from '../engines/findings.js';
 import type { PullRequest } from '../engines/pull-request.js';
 import type { RuleOutcome, StyleResult, Waiver } from '../engines/style/types.js';
-import type { CheckAnnotation, CheckPlan } from '../platform/port.js';
-import { GITHUB_TEXT_LIMIT, trimText } from './trim-text.js';
-import { cell, renderOutcomeTable, renderFindingsText, renderTruncation } from './render-style-markdown.js';
+import type { CheckPlan } from '../platform/port.js';
+import { assembleCheckPlan } from './assemble-check-plan.js';
+import { cell, renderOutcomeTable, renderTruncation } from './render-style-markdown.js';
 
-/** Annotations beyond this many are listed in the text only: each 50 cost one more request. */
-export const MAX_ANNOTATIONS = 250;
+export { MAX_ANNOTATIONS } from './assemble-check-plan.js';
 
 export const RERUN_ACTION = { label: 'Re-run', description: 'Run the Steward style checks again', identifier: 'rerun' } as const;
 
@@ -25,38 +23,22 @@ export interface CheckPlanInput {
 
 export function buildCheckPlan(input: CheckPlanInput): CheckPlan {
   const { pr, report, result } = input;
-  const conclusion = result ? result.conclusion : 'failure';
   const title = titleFor(report, result);
-  const annotations = report.findings.filter((f) => f.path !== null).map(toAnnotation);
-  const shown = annotations.slice(0, MAX_ANNOTATIONS);
-  const body = [
-    `### ${input.name}: ${title}`,
-    renderTruncation(pr),
-    result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report.findings),
-    renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
-    renderSources(input.configSources),
-    annotations.length > shown.length
-      ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.`
-      : '',
-  ].filter(Boolean).join('\n\n');
-  const text = report.findings.length ? trimText(renderFindingsText(report.findings), undefined, 'the findings') : null;
-  const fingerprint = fingerprintOf({ conclusion, title, body, text, shown });
-  const annotationsFingerprint = fingerprintOf(shown);
-  const marker = `<!-- steward:fingerprint=${fingerprint} annotations=${annotationsFingerprint} -->`;
-  const summary = `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, 'the summary')}\n\n${marker}`;
-  return {
+  return assembleCheckPlan({
     name: input.name,
-    headSha: pr.headSha,
-    conclusion,
+    pr,
+    conclusion: result ? result.conclusion : 'failure',
     title,
-    summary,
-    text,
-    annotations: shown,
+    sections: [
+      `### ${input.name}: ${title}`,
+      renderTruncation(pr),
+      result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report.findings),
+      renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
+      renderSources(input.configSources),
+    ],
+    findings: report.findings,
     actions: [RERUN_ACTION],
-    fingerprint,
-    annotationsFingerprint,
-    externalId: pr.number === null ? '' : JSON.stringify({ pr: pr.number }),
-  };
+  });
 }
 
 function titleFor(report: FindingsReport, result: StyleResult | null): string {
@@ -71,25 +53,6 @@ function titleFor(report: FindingsReport, result: StyleResult | null): string {
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function toAnnotation(f: Finding): CheckAnnotation {
-  const line = f.line ?? 1;
-  const sameLine = f.endLine === undefined || f.endLine === null || f.endLine === line;
-  const annotation: CheckAnnotation = {
-    path: f.path as string,
-    startLine: line,
-    endLine: f.endLine ?? line,
-    level: f.severity === 'error' ? 'failure' : f.severity,
-    title: `${f.rule} (${f.severity})`,
-    message: f.hint ? `${f.message}\n\nHow to fix: ${f.hint}` : f.message,
-  };
-  // GitHub accepts columns only on single-line annotations.
-  if (sameLine && f.column !== null) {
-    annotation.startColumn = f.column;
-    annotation.endColumn = f.endColumn ?? f.column;
-  }
-  return annotation;
 }
 
 function renderConfigProblems(findings: Finding[]): string {
@@ -115,8 +78,4 @@ function renderWaivers(waivers: readonly Waiver[], outcomes: RuleOutcome[]): str
 
 function renderSources(sources: string[]): string {
   return sources.length ? `Configuration: ${sources.map((s) => `\`${s}\``).join(' extending ')}` : 'Configuration: built-in defaults (no `.github/steward.yml`)';
-}
-
-function fingerprintOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }

@@ -4,7 +4,8 @@
  * throttling plugins stay in charge; failures surface as GitHubError.
  */
 import type {
-  Capabilities, CheckPlan, ExistingCheck, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader, RepoWriter, TextFile,
+  Capabilities, CheckPlan, ExistingCheck, FileReader, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader, RepoWriter,
+  ReviewWriter, TextFile,
 } from '../port.js';
 import { findCheckRun } from './find-check-run.js';
 import { countRequests, type GitHubClient } from './github-client.js';
@@ -14,8 +15,10 @@ import { loadPullRequest } from './load-pull-request.js';
 import { postComment } from './post-comment.js';
 import { publishCheck } from './publish-check.js';
 import { readFile } from './read-file.js';
+import { readFiles } from './read-files.js';
 import { readPermission } from './read-permission.js';
 import { readPullRequestHead } from './read-pull-request-head.js';
+import { hasReview, postReview, readDiffLines } from './reviews.js';
 
 export { GitHubError } from './github-error.js';
 export type { GitHubClient } from './github-client.js';
@@ -27,7 +30,7 @@ export interface GitHubAdapterOptions {
   maxCommits?: number;
 }
 
-export type GitHubAdapter = RepoReader & RepoWriter & { requestCount(): number };
+export type GitHubAdapter = RepoReader & RepoWriter & FileReader & ReviewWriter & { requestCount(): number };
 
 const CAPABILITIES: Capabilities = { checks: true, comments: true, identity: true };
 
@@ -49,6 +52,7 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
     },
 
     readFile: (repository: string, path: string, ref?: string): Promise<TextFile | null> => readFile(client, repository, path, ref),
+    readFiles: (repo, ref, paths, maxBytes) => readFiles(client, repo, ref, paths, maxBytes),
 
     isOrgMember(org: string, login: string): Promise<boolean> {
       const key = `${org.toLowerCase()}/${login.toLowerCase()}`;
@@ -64,12 +68,19 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
     permissionOf: (repo, login) => readPermission(client, repo, login),
     pullRequestsForCommit: (repo, sha) => listCommitPullRequests(client, repo, sha),
     pullRequestHead: (repo, number) => readPullRequestHead(client, repo, number),
-    findCheck: (repo, headSha, checkName) => findCheckRun(client, repo, headSha, { name: checkName, appId }),
+    async findCheck(repo, headSha, checkName) {
+      const found = await findCheckRun(client, repo, headSha, { name: checkName, appId });
+      if (found) annotationCounts.set(found.check.id, found.annotationCount);
+      return found?.check ?? null;
+    },
 
     publishCheck(repo, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult> {
       return publishCheck(client, repo, plan, existing, existing ? annotationCounts.get(existing.id) : undefined);
     },
 
     comment: (repo, issueNumber: number, body: string): Promise<void> => postComment(client, repo, issueNumber, body),
+    readDiffLines: (repo, number, paths) => readDiffLines(client, repo, number, paths),
+    hasReview: (repo, number, marker) => hasReview(client, repo, number, marker),
+    postReview: (repo, number, review) => postReview(client, repo, number, review),
   };
 }

@@ -5,15 +5,21 @@
  */
 import type { ExistingCheck, RepoName } from '../port.js';
 import type { GitHubClient } from './github-client.js';
+import { readCheckMarker } from './read-check-marker.js';
 import { toGitHubError } from './to-github-error.js';
 
 interface CheckRunsAnswer {
-  check_runs: { id: number; status: ExistingCheck['status'] }[];
+  check_runs: { id: number; status: ExistingCheck['status']; output?: { summary?: string | null; annotations_count?: number } }[];
+}
+
+export interface FoundCheckRun {
+  check: ExistingCheck;
+  annotationCount: number;
 }
 
 export async function findCheckRun(
   client: GitHubClient, repo: RepoName, sha: string, check: { name: string; appId: number | null },
-): Promise<ExistingCheck | null> {
+): Promise<FoundCheckRun | null> {
   let data: unknown;
   try {
     ({ data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
@@ -23,6 +29,9 @@ export async function findCheckRun(
     throw toGitHubError(error, `GET /repos/${repo.owner}/${repo.repo}/commits/${sha}/check-runs`);
   }
   const run = (data as CheckRunsAnswer).check_runs[0];
-  // Fingerprint left unknown, so the caller's next write is never skipped as unchanged.
-  return run ? { id: Number(run.id), status: run.status, fingerprint: null } : null;
+  if (!run) return null;
+  return {
+    check: { id: Number(run.id), status: run.status, ...readCheckMarker(run.output?.summary) },
+    annotationCount: run.output?.annotations_count ?? 0,
+  };
 }

@@ -4,11 +4,11 @@ import type {
 } from '../port.js';
 import { CONFIG_PATH } from './pull-request-query.js';
 import type { GqlBlob, GqlHeadCommit, GqlPullRequest, GqlRepository, PullRequestAnswer } from './graphql-types.js';
+import { readCheckMarker } from './read-check-marker.js';
 
 const ASSOCIATIONS = new Set<AuthorAssociation>([
   'OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIMER', 'FIRST_TIME_CONTRIBUTOR', 'MANNEQUIN', 'NONE',
 ]);
-const FINGERPRINT = /<!--\s*steward:fingerprint=([A-Za-z0-9_-]+)(?:\s+annotations=([A-Za-z0-9_-]+))?\s*-->/;
 
 /** GraphQL gives a bot's login without the "[bot]" that webhooks, REST and users' configs carry. */
 export function mapAuthor(author: GqlPullRequest['author']): { login: string; type: AuthorType } {
@@ -75,13 +75,11 @@ export function mapExistingCheck(head: GqlHeadCommit | null | undefined): FoundC
   for (const suite of head?.checkSuites?.nodes ?? []) {
     const run = suite?.checkRuns?.nodes?.find((r) => r && r.databaseId !== null);
     if (!run || run.databaseId === null) continue;
-    const marker = FINGERPRINT.exec(run.summary ?? '');
     return {
       check: {
         id: run.databaseId,
         status: run.status.toLowerCase() as ExistingCheck['status'],
-        fingerprint: marker?.[1] ?? null,
-        annotationsFingerprint: marker?.[2] ?? null,
+        ...readCheckMarker(run.summary),
       },
       annotationCount: run.annotations?.totalCount ?? 0,
     };

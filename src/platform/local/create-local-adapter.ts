@@ -4,9 +4,12 @@
  * capabilities instead of pretending.
  */
 import path from 'node:path';
-import type { Commit, PullRequest, PullRequestRef, PullRequestSnapshot, RepoPermission, RepoReader, TextFile } from '../port.js';
+import type {
+  Commit, FileReader, PullRequest, PullRequestRef, PullRequestSnapshot, RepoPermission, RepoReader, TextFile,
+} from '../port.js';
 import { readChangedFiles } from './read-changed-files.js';
 import { readCommits } from './read-commits.js';
+import { readHeadFiles } from './read-head-files.js';
 import { readExtendedFile, readLocalConfig } from './read-local-files.js';
 import { resolveRange, type LocalRange } from './resolve-range.js';
 import { runGit } from './run-git.js';
@@ -23,7 +26,7 @@ export interface LocalAdapterOptions {
   configPath?: string;
 }
 
-export interface LocalAdapter extends RepoReader {
+export interface LocalAdapter extends RepoReader, FileReader {
   readonly range: LocalRange & { base: string; head: string };
   /** The name readFile treats as "this repository": local/<folder name>. */
   readonly repository: string;
@@ -70,6 +73,8 @@ export async function createLocalAdapter(options: LocalAdapterOptions): Promise<
     async pullRequestHead(): Promise<string> {
       return range.headSha;
     },
+    // The clone is the only repository: `repo` names it, `ref` is any commit-ish of it.
+    readFiles: (_repo, ref, paths, maxBytes) => readHeadFiles(range.root, ref, paths, maxBytes),
   };
 }
 

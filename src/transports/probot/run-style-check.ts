@@ -1,6 +1,7 @@
-/** Runs the style check of one pull request and publishes it, with the waivers granted on it. */
+/** Runs the style check of one pull request and publishes it, with the waivers granted on it; then the model-card check on the same load. */
 import type { PublishResult, PullRequestRef } from '../../platform/port.js';
 import { checkPullRequest, publishCheck } from '../../workflows/check-pull-request.js';
+import { runCardCheck } from './run-card-check.js';
 import type { WorkContext } from './types.js';
 
 export async function runStyleCheck(ctx: WorkContext, ref: PullRequestRef): Promise<PublishResult> {
@@ -11,5 +12,6 @@ export async function runStyleCheck(ctx: WorkContext, ref: PullRequestRef): Prom
     { pr: `${ref.owner}/${ref.repo}#${ref.number}`, conclusion: outcome.plan.conclusion, written: published.written, requests: published.requests },
     published.written ? `Published ${outcome.plan.name}: ${outcome.plan.title}` : `${outcome.plan.name} unchanged; not written again`,
   );
+  await runCardCheck(ctx, ref, outcome);
   return published;
 }

@@ -2,6 +2,7 @@
  * Which deliveries lead to work (pure). Runs when a delivery arrives, so the queue holds only work,
  * and again when the worker takes it. Returns null for work, or why the delivery is skipped.
  */
+import { MODEL_CARD_CHECK_NAME } from '../../report/model-card-check-run.js';
 import { parseCommands } from './parse-commands.js';
 import { field, integer, text } from './payload.js';
 
@@ -49,7 +50,9 @@ function editChangesResult(payload: unknown): boolean {
 }
 
 function selectCheckRun(payload: unknown, me: Identity): string | null {
-  if (text(payload, 'check_run', 'name') !== me.checkName) return 'the check run is not ours';
+  // Both of Steward's checks re-run both: they share one load of the pull request.
+  const name = text(payload, 'check_run', 'name');
+  if (name !== me.checkName && name !== MODEL_CARD_CHECK_NAME) return 'the check run is not ours';
   const appId = integer(payload, 'check_run', 'app', 'id');
   if (me.appId !== null && appId !== null && appId !== me.appId) return 'the check run belongs to another app';
   if (text(payload, 'action') === 'requested_action' && text(payload, 'requested_action', 'identifier') !== 'rerun') {

@@ -1,12 +1,12 @@
 /** What a worker hands each delivery handler. */
 import type { Logger, Probot } from 'probot';
-import type { RepoReader, RepoWriter } from '../../platform/port.js';
+import type { FileReader, RepoReader, RepoWriter, ReviewWriter } from '../../platform/port.js';
 import type { DeliveryRecord, Store } from '../../store/types.js';
 
 /** An installation-authenticated Octokit, as `probot.auth(installationId)` returns it. */
 export type GitHubClient = Awaited<ReturnType<Probot['auth']>>;
 
-export type Platform = RepoReader & RepoWriter;
+export type Platform = RepoReader & RepoWriter & FileReader & ReviewWriter;
 
 export interface WorkContext {
   delivery: DeliveryRecord;

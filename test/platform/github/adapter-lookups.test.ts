@@ -109,8 +109,23 @@ describe('GitHub adapter: findCheck', () => {
       total_count: 1, check_runs: [checkRunResponse({ id: 99, head_sha: HEAD, name: 'Steward / style', status: 'in_progress', conclusion: null })],
     });
     const adapter = createGitHubAdapter(testOctokit(), { appId: APP_ID });
-    expect(await adapter.findCheck(REPO, HEAD, 'Steward / style')).toEqual({ id: 99, status: 'in_progress', fingerprint: null });
+    expect(await adapter.findCheck(REPO, HEAD, 'Steward / style')).toEqual({ id: 99, status: 'in_progress', fingerprint: null, annotationsFingerprint: null });
     expect(adapter.requestCount()).toBe(1);
+    gh.done();
+  });
+
+  it('reads back the fingerprint Steward wrote, so an unchanged result is not written again', async () => {
+    const summary = 'table\n\n<!-- steward:fingerprint=0123456789abcdef annotations=fedcba9876543210 -->';
+    const run = checkRunResponse({ id: 99, head_sha: HEAD, name: 'Steward / model cards', status: 'completed' });
+    const gh = mockGitHub().rest('GET', `/repos/acme/models/commits/${HEAD}/check-runs`, {}, 200, {
+      total_count: 1, check_runs: [{ ...run, output: { ...(run.output as object), summary, annotations_count: 2 } }],
+    });
+    const adapter = createGitHubAdapter(testOctokit(), { appId: APP_ID });
+    const found = await adapter.findCheck(REPO, HEAD, 'Steward / model cards');
+    expect(found).toEqual({ id: 99, status: 'completed', fingerprint: '0123456789abcdef', annotationsFingerprint: 'fedcba9876543210' });
+    const plan = { name: 'Steward / model cards', headSha: HEAD, conclusion: 'success' as const, title: 't', summary, text: null, annotations: [],
+      actions: [], fingerprint: '0123456789abcdef', annotationsFingerprint: 'fedcba9876543210', externalId: '' };
+    expect(await adapter.publishCheck(REPO, plan, found)).toEqual({ checkId: 99, written: false, requests: 0 });
     gh.done();
   });
 

@@ -13,6 +13,8 @@ const CONFIG = `style:
     labels: { severity: error, required-one-of: [model, docs] }
     body-sections: { severity: error, sections: ["## Summary"] }
 `;
+/** README.md is a model card (SPEC.md §1's default paths): these fixtures keep it valid. */
+const CARD_HEAD = '---\nlicense: mit\n---\n';
 const SIGNED = 'Signed-off-by: Ada Lovelace <ada@example.org>';
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
@@ -26,7 +28,7 @@ function repoWith(config: string, commits: Change[]): TestRepo {
   const r = makeRepo();
   repos.push(r);
   r.write('.github/steward.yml', config);
-  r.write('README.md', '# model\n');
+  r.write('README.md', `${CARD_HEAD}# model\n`);
   r.commit(`chore: start\n\n${SIGNED}`);
   r.git(['checkout', '-q', '-b', 'feat/card']);
   for (const c of commits) {
@@ -36,10 +38,10 @@ function repoWith(config: string, commits: Change[]): TestRepo {
   return r;
 }
 
-const GOOD: Change[] = [{ message: `feat: add the model card\n\n${SIGNED}`, files: { 'README.md': '# model\n\nCard.\n' } }];
+const GOOD: Change[] = [{ message: `feat: add the model card\n\n${SIGNED}`, files: { 'README.md': `${CARD_HEAD}# model\n\nCard.\n` } }];
 const BAD: Change[] = [
   { message: 'update stuff', files: { 'secrets/token.pem': '-----BEGIN PRIVATE KEY-----\n' } },
-  { message: `fix: tidy\n\n${SIGNED}`, files: { 'README.md': '# model!\n' } },
+  { message: `fix: tidy\n\n${SIGNED}`, files: { 'README.md': `${CARD_HEAD}# model!\n` } },
 ];
 const PR = ['--title', 'feat: add the model card', '--label', 'model'];
 
@@ -175,5 +177,58 @@ describe('steward check: colour', () => {
     const noColor = await runMain(['check', '--repo', r.dir, ...PR], { tty: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\u001b[');
     expect(noColor.stdout.replace(/\s+/g, ' ')).toBe(tty.stdout.replace(/\u001b\[\d+m/g, '').replace(/\s+/g, ' '));
+  });
+});
+
+describe('steward check: the model cards changed in the range', () => {
+  const LENIENT = 'style:\n  rules:\n    commit-signoff: { severity: off }\n';
+  const BROKEN_CARD = '---\nlicense: cc-by-sa 4.0\n---\n# model\n';
+
+  it('checks the changed cards at head, not the unchanged ones, and exits 1 on their errors', async () => {
+    const r = repoWith(LENIENT, [{ message: 'feat: cards', files: { 'models/a/README.md': BROKEN_CARD, 'docs/guide.md': BROKEN_CARD } }]);
+    // A broken card already on main is not part of this range and is not reported.
+    r.git(['checkout', '-q', 'main']);
+    r.write('models/old/README.md', BROKEN_CARD);
+    r.commit('chore: old card');
+    r.git(['checkout', '-q', 'feat/card']);
+    r.git(['rebase', '-q', 'main']);
+    const run = await runMain(['check', '--repo', r.dir, '--format', 'json', '--title', 'feat: cards']);
+    const out = JSON.parse(run.stdout);
+    expect(out.findings).toEqual([expect.objectContaining({
+      check: 'model-card', rule: 'card-schema', severity: 'error', path: 'models/a/README.md', line: 2, field: '/license',
+      hint: 'Write: license: cc-by-sa-4.0',
+    })]);
+    expect(out.summary).toMatchObject({ errors: 1, commits: 1 });
+    expect(run.code).toBe(1);
+  });
+
+  it('reads a card as it is at --head, not in the work tree, and skips removed cards', async () => {
+    const r = repoWith(LENIENT, [{ message: 'feat: fix the card', files: { 'README.md': '---\nlicense: mit\n---\n# fixed\n' } }]);
+    r.write('README.md', BROKEN_CARD); // uncommitted: not part of the range
+    const run = await runMain(['check', '--repo', r.dir, '--format', 'json', '--title', 'feat: x']);
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    expect(run.code).toBe(0);
+
+    r.git(['checkout', '-q', '--', 'README.md']);
+    r.git(['rm', '-q', 'README.md']);
+    r.commit('feat: drop the card');
+    const removed = await runMain(['check', '--repo', r.dir, '--format', 'json', '--title', 'feat: x']);
+    expect(JSON.parse(removed.stdout).findings).toEqual([]);
+  });
+
+  it('reports a binary card without parsing it', async () => {
+    const r = repoWith(LENIENT, [{ message: 'feat: logo', files: { 'assets/README.md': '\u0000PNG' } }]);
+    const run = await runMain(['check', '--repo', r.dir, '--format', 'json', '--title', 'feat: x']);
+    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({
+      rule: 'card-front-matter', severity: 'error', path: 'assets/README.md', message: expect.stringContaining('is a binary file'),
+    })]);
+    expect(run.code).toBe(1);
+  });
+
+  it('gives warnings of a card without failing the run', async () => {
+    const r = repoWith(LENIENT, [{ message: 'feat: card', files: { 'README.md': '---\nlicense: mit\npipline_tag: text-generation\n---\n# m\n' } }]);
+    const run = await runMain(['check', '--repo', r.dir, '--format', 'json', '--title', 'feat: x']);
+    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ rule: 'card-unknown-key', severity: 'warning', line: 3 })]);
+    expect(run.code).toBe(0);
   });
 });

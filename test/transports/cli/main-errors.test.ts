@@ -44,6 +44,7 @@ describe('steward: unexpected errors', () => {
     const r = repo();
     checkPullRequest.mockResolvedValueOnce({
       resolved: { config: {}, findings: [], sources: [] },
+      snapshot: { pr: { files: [], commits: [], headSha: 'h'.repeat(40) } },
       report: { findings: [], summary: { errors: 0, warnings: 0, notices: 0, commits: 1, files: 0 } },
     });
     const run = await runMain(['check', '--repo', r.dir, '--format', 'json']);

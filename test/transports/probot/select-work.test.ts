@@ -29,6 +29,8 @@ describe('selectWork', () => {
     ours.check_run.app.id = 123;
     expect(selectWork('check_run', ours, me)).toBeNull();
     expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, name: 'ci / build' } }, me)).toMatch(/not ours/);
+    // The model-card check re-runs too (both checks share one load of the pull request).
+    expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, name: 'Steward / model cards' } }, me)).toBeNull();
     expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, app: { id: 9 } } }, me)).toMatch(/another app/);
   });
 
