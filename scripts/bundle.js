@@ -14,6 +14,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** entry: TypeScript source; out: the folder that holds index.js, relative to the root. */
 export const ACTIONS = [
   { entry: 'src/transports/actions/check.ts', out: 'actions/check/dist' },
+  { entry: 'src/transports/actions/model-cards.ts', out: 'actions/model-cards/dist' },
 ];
 
 // Some bundled CommonJS packages call require() for Node built-ins: give the ESM bundle one.

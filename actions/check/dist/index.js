@@ -19359,6 +19359,46 @@ function parseRecord(record) {
   };
 }
 
+// src/platform/local/read-head-files.ts
+async function readHeadFiles(dir, ref, paths, maxBytes) {
+  const named = paths.filter((p2) => !p2.includes("\n"));
+  if (!named.length) return [];
+  const check = (await runGit(dir, ["cat-file", "--batch-check"], named.map((p2) => `${ref}:${p2}
+`).join(""))).toString("latin1");
+  const found = [];
+  check.split("\n").slice(0, named.length).forEach((line, i2) => {
+    const [oid, type, size] = line.split(" ");
+    if (oid && type === "blob" && size) found.push({ path: named[i2], oid, bytes: Number(size) });
+  });
+  const small = found.filter((f) => f.bytes <= maxBytes);
+  const contents = small.length ? await runGit(dir, ["cat-file", "--batch"], small.map((f) => `${f.oid}
+`).join("")) : Buffer.alloc(0);
+  const bodies = splitBatch(contents);
+  return found.map((f) => {
+    const body = f.bytes <= maxBytes ? bodies.get(f.oid) : void 0;
+    if (!body) return { path: f.path, text: null, bytes: f.bytes, reason: "too-large" };
+    if (body.subarray(0, 8e3).includes(0)) return { path: f.path, text: null, bytes: f.bytes, reason: "binary" };
+    return { path: f.path, text: decodeBytes(body), bytes: f.bytes };
+  });
+}
+function splitBatch(output) {
+  const bodies = /* @__PURE__ */ new Map();
+  let at = 0;
+  while (at < output.length) {
+    const headerEnd = output.indexOf(10, at);
+    if (headerEnd === -1) break;
+    const [oid, type, size] = output.subarray(at, headerEnd).toString("latin1").split(" ");
+    const start2 = headerEnd + 1;
+    if (!oid || type === "missing" || size === void 0) {
+      at = start2;
+      continue;
+    }
+    bodies.set(oid, output.subarray(start2, start2 + Number(size)));
+    at = start2 + Number(size) + 1;
+  }
+  return bodies;
+}
+
 // src/platform/local/read-local-files.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -24460,7 +24500,9 @@ async function createLocalAdapter(options) {
     // The range is this adapter's only pull request, whatever its number.
     async pullRequestHead() {
       return range.headSha;
-    }
+    },
+    // The clone is the only repository: `repo` names it, `ref` is any commit-ish of it.
+    readFiles: (_repo, ref, paths, maxBytes) => readHeadFiles(range.root, ref, paths, maxBytes)
   };
 }
 function buildPullRequest(range, commits, files, gitattributes, options, number) {
@@ -25314,7 +25356,20 @@ var MODEL_CARDS_SCHEMA = mapping('Model-card checks (the "Steward / model cards"
       required: ["paths", "schema"],
       properties: {
         paths: globs("The cards this schema applies to."),
-        schema: text('Path of the JSON Schema file in the repository, e.g. "schemas/our-card.schema.json".')
+        schema: text('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.')
+      }
+    }
+  },
+  sections: {
+    type: "array",
+    description: "Markdown sections that the cards of some paths must have and fill, on top of required-sections.",
+    items: {
+      type: "object",
+      description: "Sections and the cards that need them.",
+      required: ["paths", "required"],
+      properties: {
+        paths: globs("The cards that need these sections."),
+        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', "A section heading, without the #.")
       }
     }
   },
@@ -28287,22 +28342,8 @@ function conclude(outcomes, findings, input) {
   return findings.some((f) => f.severity === "error") ? "failure" : "success";
 }
 
-// src/report/check-run.ts
+// src/report/assemble-check-plan.ts
 import { createHash as createHash2 } from "node:crypto";
-
-// src/report/trim-text.ts
-var GITHUB_TEXT_LIMIT = 65535;
-function trimText(text2, limit = GITHUB_TEXT_LIMIT, what = "this text") {
-  if (text2.length <= limit) return text2;
-  const note = (cut) => `
-
-> **Trimmed:** ${cut.toLocaleString("en-US")} more characters of ${what} were cut to fit GitHub's ${limit.toLocaleString("en-US")}-character limit. Run \`steward check\` locally for the full report.
-`;
-  const room = limit - note(text2.length).length;
-  const newline = text2.lastIndexOf("\n", room);
-  const end = newline > room / 2 ? newline : room;
-  return text2.slice(0, end) + note(text2.length - end);
-}
 
 // src/report/render-style-markdown.ts
 var STATUS_LABEL = {
@@ -28350,55 +28391,47 @@ ${items.join("\n")}`);
   return sections.join("\n\n");
 }
 
-// src/report/check-run.ts
+// src/report/trim-text.ts
+var GITHUB_TEXT_LIMIT = 65535;
+function trimText(text2, limit = GITHUB_TEXT_LIMIT, what = "this text") {
+  if (text2.length <= limit) return text2;
+  const note = (cut) => `
+
+> **Trimmed:** ${cut.toLocaleString("en-US")} more characters of ${what} were cut to fit GitHub's ${limit.toLocaleString("en-US")}-character limit. Run \`steward check\` locally for the full report.
+`;
+  const room = limit - note(text2.length).length;
+  const newline = text2.lastIndexOf("\n", room);
+  const end = newline > room / 2 ? newline : room;
+  return text2.slice(0, end) + note(text2.length - end);
+}
+
+// src/report/assemble-check-plan.ts
 var MAX_ANNOTATIONS = 250;
-var RERUN_ACTION = { label: "Re-run", description: "Run the Steward style checks again", identifier: "rerun" };
-function buildCheckPlan(input) {
-  const { pr, report: report2, result } = input;
-  const conclusion = result ? result.conclusion : "failure";
-  const title = titleFor(report2, result);
-  const annotations = report2.findings.filter((f) => f.path !== null).map(toAnnotation);
+function assembleCheckPlan(content) {
+  const { conclusion, title, findings } = content;
+  const annotations = findings.filter((f) => f.path !== null).map(toAnnotation);
   const shown = annotations.slice(0, MAX_ANNOTATIONS);
-  const body = [
-    `### ${input.name}: ${title}`,
-    renderTruncation(pr),
-    result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report2.findings),
-    renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
-    renderSources(input.configSources),
-    annotations.length > shown.length ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.` : ""
-  ].filter(Boolean).join("\n\n");
-  const text2 = report2.findings.length ? trimText(renderFindingsText(report2.findings), void 0, "the findings") : null;
+  const capped = annotations.length > shown.length ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.` : "";
+  const body = [...content.sections, capped].filter(Boolean).join("\n\n");
+  const text2 = findings.length ? trimText(renderFindingsText([...findings]), void 0, "the findings") : null;
   const fingerprint2 = fingerprintOf({ conclusion, title, body, text: text2, shown });
   const annotationsFingerprint = fingerprintOf(shown);
   const marker = `<!-- steward:fingerprint=${fingerprint2} annotations=${annotationsFingerprint} -->`;
-  const summary = `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, "the summary")}
-
-${marker}`;
   return {
-    name: input.name,
-    headSha: pr.headSha,
+    name: content.name,
+    headSha: content.pr.headSha,
     conclusion,
     title,
-    summary,
+    summary: `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, "the summary")}
+
+${marker}`,
     text: text2,
     annotations: shown,
-    actions: [RERUN_ACTION],
+    actions: content.actions,
     fingerprint: fingerprint2,
     annotationsFingerprint,
-    externalId: pr.number === null ? "" : JSON.stringify({ pr: pr.number })
+    externalId: content.pr.number === null ? "" : JSON.stringify({ pr: content.pr.number })
   };
-}
-function titleFor(report2, result) {
-  if (!result) return `Invalid configuration: ${plural2(report2.summary.errors, "problem")}`;
-  const { errors, warnings, notices } = report2.summary;
-  const parts = [plural2(errors, "error"), plural2(warnings, "warning"), plural2(notices, "notice")];
-  const counted = parts.filter((p2) => !p2.startsWith("0 "));
-  const prefix = result.conclusion === "neutral" ? "Draft: " : "";
-  if (counted.length === 0) return `${prefix}All rules pass`;
-  return prefix + counted.join(", ");
-}
-function plural2(n, word) {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 }
 function toAnnotation(f) {
   const line = f.line ?? 1;
@@ -28418,6 +28451,43 @@ How to fix: ${f.hint}` : f.message
     annotation.endColumn = f.endColumn ?? f.column;
   }
   return annotation;
+}
+function fingerprintOf(value) {
+  return createHash2("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+}
+
+// src/report/check-run.ts
+var RERUN_ACTION = { label: "Re-run", description: "Run the Steward style checks again", identifier: "rerun" };
+function buildCheckPlan(input) {
+  const { pr, report: report2, result } = input;
+  const title = titleFor(report2, result);
+  return assembleCheckPlan({
+    name: input.name,
+    pr,
+    conclusion: result ? result.conclusion : "failure",
+    title,
+    sections: [
+      `### ${input.name}: ${title}`,
+      renderTruncation(pr),
+      result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report2.findings),
+      renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
+      renderSources(input.configSources)
+    ],
+    findings: report2.findings,
+    actions: [RERUN_ACTION]
+  });
+}
+function titleFor(report2, result) {
+  if (!result) return `Invalid configuration: ${plural2(report2.summary.errors, "problem")}`;
+  const { errors, warnings, notices } = report2.summary;
+  const parts = [plural2(errors, "error"), plural2(warnings, "warning"), plural2(notices, "notice")];
+  const counted = parts.filter((p2) => !p2.startsWith("0 "));
+  const prefix = result.conclusion === "neutral" ? "Draft: " : "";
+  if (counted.length === 0) return `${prefix}All rules pass`;
+  return prefix + counted.join(", ");
+}
+function plural2(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 }
 function renderConfigProblems(findings) {
   const rows = findings.map((f) => `| \`${f.path ?? ""}\` | ${f.line ?? ""}:${f.column ?? ""} | ${cell(f.message)} |`);
@@ -28440,9 +28510,6 @@ function renderWaivers(waivers, outcomes) {
 }
 function renderSources(sources) {
   return sources.length ? `Configuration: ${sources.map((s) => `\`${s}\``).join(" extending ")}` : "Configuration: built-in defaults (no `.github/steward.yml`)";
-}
-function fingerprintOf(value) {
-  return createHash2("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 }
 
 // src/workflows/check-pull-request.ts

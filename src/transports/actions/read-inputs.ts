@@ -37,7 +37,8 @@ export function readCheckInputs(env: Env): CheckInputs {
   };
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+/** The input's value when it is one of `allowed`, `fallback` when empty; an InputError otherwise. */
+export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = getInput(env, name) || fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(`Input "${name}" is "${value}"; use one of ${allowed.join(', ')} in the step's \`with:\`.`);

@@ -14,7 +14,8 @@ export interface ActionResults {
 
 export interface RenderInput {
   report: FindingsReport;
-  plan: CheckPlan;
+  /** Only the summary and text are shown: the job summary. */
+  plan: Pick<CheckPlan, 'summary' | 'text'>;
   /** false when the configuration could not be used (the report holds its problems). */
   configValid: boolean;
   /** The draft rule asked for a neutral result: report, but do not fail the job. */

@@ -45,7 +45,7 @@ export async function runCheck(env: Env, print: (line: string) => void): Promise
   return results.exitCode;
 }
 
-async function readEvent(env: Env): Promise<EventRange> {
+export async function readEvent(env: Env): Promise<EventRange> {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   if (!env.GITHUB_EVENT_PATH) return readEventRange(eventName, {});
   const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
@@ -67,7 +67,7 @@ async function runWorkflow(workspace: string, inputs: CheckInputs, range: EventR
 }
 
 /** The default path may be absent (built-in defaults apply); a path the user chose must exist. */
-async function findConfig(workspace: string, input: string): Promise<string | null> {
+export async function findConfig(workspace: string, input: string): Promise<string | null> {
   if (input === DEFAULT_CONFIG) return null;
   const path = isAbsolute(input) ? input : resolve(workspace, input);
   const found = await access(path).then(() => true, () => false);
@@ -81,7 +81,7 @@ function formatLog(inputs: CheckInputs, report: Parameters<typeof formatJson>[0]
   return formatText(report, { color: false });
 }
 
-function outputsText(outputs: Record<string, string>): string {
+export function outputsText(outputs: Record<string, string>): string {
   const delimiter = `ghadelimiter_${randomUUID()}`;
   return Object.entries(outputs).map(([name, value]) => formatOutput(name, value, delimiter)).join('');
 }
