@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-export function renderResults({ commits, requests, seconds }) {
+export function renderResults({ commits, requests, cards, seconds }) {
   const rows = [
     [`Style check, ${commits.commits.toLocaleString('en-US')} commits, end to end (median of ${commits.times.steward.length})`,
       ms(commits.stewardMs), `commitlint ${ms(commits.commitlintMs)}`, `${commits.ratio.toFixed(2)}× (goal ≥ 1.5×)`,
@@ -17,10 +17,12 @@ export function renderResults({ commits, requests, seconds }) {
       `${commits.differences.length} differ (goal 0)`, commits.differences.length === 0 ? 'pass' : 'FAIL'],
     ...requests.map((r) => [`GitHub requests, pull_request.opened, ${r.name}`, `${r.count} (${r.detail})`,
       `minimum ${r.minimum}`, `goal ≤ ${r.goal}`, r.count <= r.goal && !r.notes.length ? 'pass' : 'FAIL']),
+    ...(cards ? renderCardRows(cards) : []),
   ];
   const table = ['| Measurement | Steward | Peer / minimum | Ratio / goal | Verdict |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`)];
-  const runs = `Runs (ms): steward ${commits.times.steward.map(Math.round).join(', ')}; commitlint ${commits.times.commitlint.map(Math.round).join(', ')}.`;
+  const runs = `Runs (ms): steward ${commits.times.steward.map(Math.round).join(', ')}; commitlint ${commits.times.commitlint.map(Math.round).join(', ')}.`
+    + (cards ? ` Model cards, passes over ${cards.steward.cards} cards (ms): ${['steward', 'remark', 'floor'].map((s) => `${s} ${cards[s].times.map(Math.round).join(', ')}`).join('; ')}.` : '');
   return [
     '# Benchmark results',
     '',
@@ -50,11 +52,40 @@ export function renderResults({ commits, requests, seconds }) {
       + 'GitHub\'s page sizes allow: one GraphQL read per 100 files, commits riding along, plus one check-run write. '
       + 'GitHub\'s file list carries no blob sizes, so `large-files` needs them read by `object(expression:)`: the adapter '
       + 'asks for each page\'s sizes in the next page\'s query, which leaves one extra query for the last page.',
+    ...(cards ? CARD_METHOD : []),
     ...renderDifferences(commits.differences),
     ...requests.flatMap((r) => (r.notes?.length ? ['', `Notes on ${r.name}: ${r.notes.join('; ')}`] : [])),
     '',
   ].join('\n');
 }
+
+const perSecond = (side) => `${Math.round(side.perSecond).toLocaleString('en-US')} cards/s`;
+const mb = (kb) => `${Math.round(kb / 1024)} MB`;
+
+function renderCardRows(cards) {
+  const n = cards.steward.cards.toLocaleString('en-US');
+  return [
+    [`Model cards, ${n} Hub cards, huggingface profile (median of ${cards.steward.times.length})`, perSecond(cards.steward),
+      `remark-lint-frontmatter-schema ${perSecond(cards.remark)}`, `${cards.vsRemark.toFixed(1)}× faster (goal ≥ 10×)`, cards.vsRemark >= 10 ? 'pass' : 'FAIL'],
+    ['Same, against the floor (yaml.parse + one compiled ajv validator, no positions)', perSecond(cards.steward),
+      `floor ${perSecond(cards.floor)}`, `${cards.vsFloor.toFixed(2)}× the floor's time (goal ≤ 2×)`, cards.vsFloor <= 2 ? 'pass' : 'FAIL'],
+    ['Same, peak memory (max RSS of the process)', mb(cards.steward.maxRssKb),
+      `remark ${mb(cards.remark.maxRssKb)}, floor ${mb(cards.floor.maxRssKb)}`, 'reported', ''],
+    ['Same, cards with at least one finding', String(cards.steward.withFindings),
+      `remark ${cards.remark.withFindings}, floor ${cards.floor.withFindings}`, 'for reference (Steward checks more than the schema)', ''],
+  ];
+}
+
+const CARD_METHOD = [
+  '- Model cards: bench/cards/side.js runs each side in its own process over the cards of '
+    + '`/work/shared/corpus/hf-cards-sample/` (read into memory first), several passes, median pass time. Steward: '
+    + '`checkCard(text, path, { profile: "huggingface" })` from lib/ (front matter with positions, YAML pitfalls, the '
+    + 'schema, key and value checks, messages). Peer: `remark().use(remarkFrontmatter).use(remarkLintFrontmatterSchema, '
+    + '{ schemas })`, one processor for all cards. Floor: a front-matter regex, `yaml.parse` and one compiled Ajv2020 '
+    + 'validator. All three use HUGGINGFACE_CARD_SCHEMA written to a .json file without `$schema` (the peer builds a '
+    + 'draft-07 Ajv that cannot load the 2020-12 meta-schema; the schema uses no 2020-only keyword). The peer compiles '
+    + 'the schema anew for every file, as it does in use. Peak memory: `process.resourceUsage().maxRSS` of each side\'s process.',
+];
 
 function renderDifferences(differences) {
   if (!differences.length) return [];
