@@ -4,9 +4,8 @@ import { makeFinding, summarizeFindings, type Finding, type FindingsReport } fro
 import { checkCard, type CardCheckOptions, type CardProfile } from '../engines/model-card/check-card.js';
 import { prepareRepoSchemas, type RepoSchemaEntry, type SectionRule } from '../engines/model-card/repo-schema-check.js';
 import type { ReadSchema } from '../engines/model-card/repo-schema-load.js';
+import { cardPathsOf } from './changed-cards.js';
 
-/** SPEC.md §1's default for `model-cards.paths`. */
-export const DEFAULT_CARD_PATHS = ['**/README.md', '**/MODEL_CARD.md', '**/model_card.md', '**/model-card.md'];
 /** Bigger than any real card: such a file is reported, never read. */
 export const MAX_CARD_BYTES = 10 * 1024 * 1024;
 
@@ -23,6 +22,8 @@ export interface CardSchemaSources {
  * The card options of a resolved config, with `profile` overridable (the CLI's --profile). Repository
  * schemas are loaded and compiled here, once for all cards; without a reader they are not applied.
  */
+export { DEFAULT_CARD_PATHS } from './changed-cards.js';
+
 export function cardOptionsOf(config: StewardConfig, profile?: CardProfile, sources: CardSchemaSources = {}): CardCheckOptions & { paths: string[] } {
   const section = (config['model-cards'] ?? {}) as {
     profile?: CardProfile; paths?: string[]; 'required-sections'?: string[]; schemas?: RepoSchemaEntry[]; sections?: SectionRule[];
@@ -31,7 +32,7 @@ export function cardOptionsOf(config: StewardConfig, profile?: CardProfile, sour
   return {
     profile: profile ?? section.profile ?? 'huggingface',
     requiredSections: section['required-sections'] ?? [],
-    paths: section.paths ?? DEFAULT_CARD_PATHS,
+    paths: cardPathsOf(config),
     schemas: sources.readSchema ? prepareRepoSchemas(entries, sources.readSchema) : [],
     sections: section.sections ?? [],
   };

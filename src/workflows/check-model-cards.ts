@@ -4,16 +4,17 @@
  * reads only the changed cards at head (with the repository's card schemas), and plans the
  * `Steward / model cards` check run.
  */
-import picomatch from 'picomatch';
 import type { StewardConfig } from '../config/types.js';
 import { makeFinding, type Finding, type FindingsReport } from '../engines/findings.js';
-import type { PullRequest } from '../engines/pull-request.js';
 import type {
   CheckPlan, FileReader, HeadFile, PublishResult, PullRequestSnapshot, RepoName, RepoWriter,
 } from '../platform/port.js';
 import { buildCardCheckPlan, MODEL_CARD_CHECK_NAME } from '../report/model-card-check-run.js';
-import { cardOptionsOf, checkCardFiles, type CardFile } from './check-card-files.js';
+import { checkCardFiles, type CardFile } from './check-card-files.js';
 import { readCardsAtHead } from './model-card-schemas.js';
+import { cardPathsOf, changedCards } from './changed-cards.js';
+
+export { changedCards } from './changed-cards.js';
 
 export { MODEL_CARD_CHECK_NAME } from '../report/model-card-check-run.js';
 
@@ -33,16 +34,11 @@ export interface CardCheckOutcome {
   plan: CheckPlan;
 }
 
-/** Changed files that are cards: added, modified, renamed or copied ones matching `model-cards.paths`; removed ones are gone. */
-export function changedCards(pr: PullRequest, paths: readonly string[]): string[] {
-  const isCard = picomatch([...paths], { dot: true });
-  return pr.files.filter((f) => f.status !== 'removed' && isCard(f.path)).map((f) => f.path);
-}
 
 /** null when the pull request changes no card: then nothing is read and no check is planned. */
 export async function checkModelCards(reader: FileReader, repo: RepoName, input: CardCheckInput): Promise<CardCheckOutcome | null> {
   const { pr } = input.snapshot;
-  const changed = changedCards(pr, cardOptionsOf(input.config).paths);
+  const changed = changedCards(pr, cardPathsOf(input.config));
   if (!changed.length) return null;
   const { options, cards: files } = await readCardsAtHead(reader, repo, pr.headSha, input.config, changed);
   const readable = files.flatMap((f): CardFile[] =>

@@ -33108,8 +33108,13 @@ function withoutRepeats(profile, parsing) {
   return profile.filter((f) => !(f.field && explained.has(f.field)));
 }
 
-// src/workflows/check-card-files.ts
+// src/workflows/changed-cards.ts
 var DEFAULT_CARD_PATHS = ["**/README.md", "**/MODEL_CARD.md", "**/model_card.md", "**/model-card.md"];
+function cardPathsOf(config) {
+  return (config["model-cards"] ?? {}).paths ?? DEFAULT_CARD_PATHS;
+}
+
+// src/workflows/check-card-files.ts
 var MAX_CARD_BYTES = 10 * 1024 * 1024;
 function cardOptionsOf(config, profile, sources = {}) {
   const section = config["model-cards"] ?? {};
@@ -33117,7 +33122,7 @@ function cardOptionsOf(config, profile, sources = {}) {
   return {
     profile: profile ?? section.profile ?? "huggingface",
     requiredSections: section["required-sections"] ?? [],
-    paths: section.paths ?? DEFAULT_CARD_PATHS,
+    paths: cardPathsOf(config),
     schemas: sources.readSchema ? prepareRepoSchemas(entries2, sources.readSchema) : [],
     sections: section.sections ?? []
   };

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { isUsageError } from '../../platform/local/usage-error.js';
 import { processIo, type CliIo } from './cli-io.js';
-import { runCards } from './commands/cards.js';
 import { runCheck } from './commands/check.js';
 import { runInit } from './commands/init.js';
 import { runServe } from './commands/serve.js';
@@ -32,7 +31,8 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
     case 'serve':
       return runServe(rest, io);
     case 'cards':
-      return runCards(rest, io, readVersion());
+      // Each command loads what it needs: `check` on a range without cards never loads the card engine.
+      return (await import('./commands/cards.js')).runCards(rest, io, readVersion());
     case 'eval':
     case 'reconcile':
       return runUnavailable(command, io);

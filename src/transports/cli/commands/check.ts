@@ -4,7 +4,7 @@ import path from 'node:path';
 import { exitCodeFor, summarizeFindings, type FindingsReport } from '../../../engines/findings.js';
 import { createLocalAdapter } from '../../../platform/local/create-local-adapter.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { checkModelCards } from '../../../workflows/check-model-cards.js';
+import { cardPathsOf, changedCards } from '../../../workflows/changed-cards.js';
 import { checkPullRequest, type CheckOutcome } from '../../../workflows/check-pull-request.js';
 import type { CliIo } from '../cli-io.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
@@ -59,7 +59,10 @@ async function withCardFindings(
   adapter: Awaited<ReturnType<typeof createLocalAdapter>>, ref: { owner: string; repo: string }, outcome: CheckOutcome,
 ): Promise<FindingsReport> {
   const config = outcome.resolved.config;
-  const cards = config ? await checkModelCards(adapter, ref, { snapshot: outcome.snapshot, config }) : null;
+  if (!config || changedCards(outcome.snapshot.pr, cardPathsOf(config)).length === 0) return outcome.report;
+  // Loaded only when the range changes a card: most style runs never pay for the card engine.
+  const { checkModelCards } = await import('../../../workflows/check-model-cards.js');
+  const cards = await checkModelCards(adapter, ref, { snapshot: outcome.snapshot, config });
   if (!cards) return outcome.report;
   const { pr } = outcome.snapshot;
   return summarizeFindings([...outcome.report.findings, ...cards.report.findings], { commits: pr.commits.length, files: pr.files.length });
