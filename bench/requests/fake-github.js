@@ -44,7 +44,7 @@ const hex = (n, salt) => (BigInt(n) * 2654435761n + BigInt(salt)).toString(16).p
 const person = (login) => ({ __typename: 'GitActor', name: 'Ada Lovelace', email: 'ada@example.org', date: '2024-05-01T10:00:00Z', user: { __typename: 'User', login, id: 'U_1', databaseId: 1 } });
 
 /** A pull request of `commits` clean conventional commits touching `files` files, and its repository. */
-export function makeModel({ owner, repo, number, commits, files, config }) {
+export function makeModel({ owner, repo, number, commits, files, config, cards = false }) {
   const headSha = hex(commits, 7);
   const baseSha = hex(0, 3);
   const commitNodes = Array.from({ length: commits }, (_, i) => {
@@ -59,7 +59,7 @@ export function makeModel({ owner, repo, number, commits, files, config }) {
     return { __typename: 'PullRequestCommit', id: `PRC_${i}`, commit };
   });
   const fileNodes = Array.from({ length: files }, (_, i) => ({
-    __typename: 'PullRequestChangedFile', path: `models/m${Math.floor(i / 50)}/file-${i}.txt`, additions: 3, deletions: 1, changeType: 'MODIFIED',
+    __typename: 'PullRequestChangedFile', path: cards ? `models/m${i}/README.md` : `models/m${Math.floor(i / 50)}/file-${i}.txt`, additions: 3, deletions: 1, changeType: 'MODIFIED',
   }));
   const blobs = new Map([['.github/steward.yml', config]]);
   const blob = (path) => blobs.has(path) ? { __typename: 'Blob', oid: hex(path.length, 5), text: blobs.get(path), byteSize: Buffer.byteLength(blobs.get(path)), isBinary: false, isTruncated: false }

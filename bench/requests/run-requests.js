@@ -24,6 +24,9 @@ const CASES = [
   { name: 'large PR (300 commits, 3,000 files)', commits: 300, files: 3000, goal: 40 },
 ];
 
+/** Issue 3: a pull request that changes 100 model cards; the goal counts the reads of the cards alone. */
+const CARD_CASE = { name: 'PR changing 100 model cards, reading the cards', commits: 5, files: 100, goal: 3, minimum: 1 };
+
 /** The fewest requests GitHub's page sizes allow: 100 nodes a page, commits riding along with files, one write. */
 const minimumFor = ({ commits, files }) => Math.max(1, Math.ceil(files / 100), Math.ceil(commits / 100)) + 1;
 
@@ -73,5 +76,30 @@ export async function runRequestsBench({ log = () => {} } = {}) {
       github.done();
     }
   }
+  results.push(await runCardCase({ createGitHubAdapter, checkPullRequest, log }));
   return results;
+}
+
+/** The style load, then the card check on what it loaded: only the requests of the card check count. */
+async function runCardCase({ createGitHubAdapter, checkPullRequest, log }) {
+  const { checkModelCards } = await import('../../lib/workflows/check-model-cards.js');
+  const c = CARD_CASE;
+  const model = makeModel({ owner: OWNER, repo: REPO, number: 3, commits: c.commits, files: c.files, config: CONFIG, cards: true });
+  const payload = openedPayload(model);
+  const github = mockGitHub(model);
+  try {
+    const adapter = createGitHubAdapter(new Octokit({ auth: 'ghs_bench', request: { retries: 0 } }));
+    const ref = { owner: OWNER, repo: REPO, number: payload.pull_request.number, headSha: payload.pull_request.head.sha, defaultBranch: 'main' };
+    const outcome = await checkPullRequest(adapter, ref, { waivers: [] });
+    const before = github.requests.length;
+    const cards = await checkModelCards(adapter, { owner: OWNER, repo: REPO }, { snapshot: outcome.snapshot, config: outcome.resolved.config });
+    const reads = github.requests.slice(before);
+    const notes = [...github.problems];
+    if (cards?.cards.length !== c.files) notes.push(`the card check read ${cards?.cards.length ?? 0} cards`);
+    const detail = describeRequests(reads);
+    log(`  ${c.name}: ${reads.length} requests (${detail}), minimum ${c.minimum}`);
+    return { ...c, count: reads.length, minimum: c.minimum, detail, notes, requests: reads };
+  } finally {
+    github.done();
+  }
 }
