@@ -110,17 +110,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path5);
+            const ci = visit_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -131,13 +131,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -158,17 +158,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path5);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path7);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -179,13 +179,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -212,23 +212,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -840,10 +840,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
-        const k2 = path5[i2];
+      for (let i2 = path7.length - 1; i2 >= 0; --i2) {
+        const k2 = path7[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v;
@@ -862,7 +862,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -892,11 +892,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -910,8 +910,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -944,8 +944,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -955,8 +955,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3471,9 +3471,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3548,14 +3548,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3570,10 +3570,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3584,10 +3584,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3604,13 +3604,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -5571,9 +5571,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path5) => {
+    visit3.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5582,23 +5582,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path5) => {
-      const parent = visit3.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit3.parentCollection = (cst, path7) => {
+      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5609,10 +5609,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -7360,6 +7360,1782 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit3.visit;
     exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path7, { windows } = {}) => {
+      const segs = path7.split(windows ? /[\\/]/ : "/");
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
+        return segs[segs.length - 2];
+      }
+      return last2;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j2 = i2 + 1; j2 < values.length; j2++) {
+          const a = values[i2];
+          const b2 = values[j2];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+            continue;
+          }
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append2 = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append2(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
+          if (first2 === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first2 === "?") {
+            if (esc) {
+              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first2 === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first2 === "*") {
+            if (esc) {
+              return esc + first2 + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append2({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch4 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
+        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch4.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch4.parse(p2, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch4.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch4.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch4(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -10434,7 +12210,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -10592,8 +12368,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -10667,11 +12443,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path5.split("/");
+      const segments = path7.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -10971,7 +12747,7 @@ var require_utils = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils();
+    var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -11034,8 +12810,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11182,7 +12958,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -14268,1782 +16044,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append2 = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append2}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path5, { windows } = {}) => {
-      const segs = path5.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j2 = i2 + 1; j2 < values.length; j2++) {
-          const a = values[i2];
-          const b2 = values[j2];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
-            continue;
-          }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append2 = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append2(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
-          if (first2 === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first2 === "?") {
-            if (esc) {
-              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first2 === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first2 === "*") {
-            if (esc) {
-              return esc + first2 + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append2({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t2 of toks) {
-              state.output += t2.output || t2.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse = require_parse();
-    var utils = require_utils2();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
-        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch4.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append2 = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append2}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants;
-    module.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch4(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
-  }
-});
-
 // node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
   "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
@@ -18415,10 +18415,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path5, isFile, isDirectory) {
-      log(`checking %s`, path5);
+    function check(path7, isFile, isDirectory) {
+      log(`checking %s`, path7);
       try {
-        const stat3 = fs_1.statSync(path5);
+        const stat3 = fs_1.statSync(path7);
         if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -18438,8 +18438,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path5, type = exports.READABLE) {
-      return check(path5, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path7, type = exports.READABLE) {
+      return check(path7, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -20744,1018 +20744,25 @@ function oneOf(env, name, allowed, fallback) {
 // src/transports/actions/run-card-check.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFile as appendFile2, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 
-// src/engines/findings.ts
-function makeFinding(base) {
-  return {
-    commit: null,
-    path: null,
-    line: null,
-    column: null,
-    hint: null,
-    ...base
-  };
-}
-function countBySeverity(findings) {
-  let errors = 0;
-  let warnings = 0;
-  let notices = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  }
-  return { errors, warnings, notices };
-}
-function summarizeFindings(findings, counts) {
-  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
-}
-
-// src/config/defaults.ts
-var CONVENTIONAL_TYPES = [
-  "build",
-  "chore",
-  "ci",
-  "docs",
-  "feat",
-  "fix",
-  "perf",
-  "refactor",
-  "revert",
-  "style",
-  "test"
-];
-var GITHUB_CLOSING_KEYWORDS = [
-  "close",
-  "closes",
-  "closed",
-  "fix",
-  "fixes",
-  "fixed",
-  "resolve",
-  "resolves",
-  "resolved"
-];
-var LOCKFILE_GLOBS = [
-  "**/*.lock",
-  "**/package-lock.json",
-  "**/npm-shrinkwrap.json",
-  "**/pnpm-lock.yaml",
-  "**/go.sum",
-  "**/bun.lockb"
-];
-var exceptBots = () => ({ "author-types": ["Bot"] });
-function deepFreeze(value) {
-  if (value !== null && typeof value === "object") {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-var DEFAULT_CONFIG2 = deepFreeze({
-  style: {
-    except: {},
-    rules: {
-      "title-conventional": {
-        severity: "error",
-        types: [...CONVENTIONAL_TYPES],
-        scopes: [],
-        "require-scope-for": [],
-        "subject-pattern": null,
-        "header-max-length": 100
-      },
-      "commit-conventional": {
-        severity: "warning",
-        "squash-aware": true,
-        types: null,
-        "header-max-length": 100,
-        "body-max-line-length": 100
-      },
-      "commit-signoff": { severity: "off", except: exceptBots(), "skip-verified-members": false },
-      "branch-name": {
-        severity: "off",
-        except: exceptBots(),
-        pattern: "^(build|chore|ci|docs|feat|fix|perf|refactor|revert|style|test)/[a-z0-9._/-]+$"
-      },
-      "body-sections": { severity: "off", except: exceptBots(), sections: [], "require-checked-tasks": true },
-      "pr-size": {
-        severity: "warning",
-        "max-files": 50,
-        "max-lines": 1e3,
-        ignore: [...LOCKFILE_GLOBS],
-        "ignore-generated": true
-      },
-      "forbidden-paths": { severity: "error", paths: ["**/*.pem", "**/id_rsa", "**/.env"] },
-      "large-files": { severity: "error", "max-bytes": 1e7 },
-      labels: { severity: "off", "required-one-of": [], forbidden: [] },
-      "linked-issue": { severity: "off", keywords: [...GITHUB_CLOSING_KEYWORDS] },
-      draft: { severity: "notice", neutral: true }
-    }
-  }
-});
-
-// src/config/check-yaml-document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/config/config-path.ts
-var PLAIN_KEY = /^[A-Za-z0-9_$-]+$/;
-function formatConfigPath(segments) {
-  if (segments.length === 0) return "the config";
-  let out = "";
-  for (const segment of segments) {
-    if (/^\d+$/.test(segment) && out !== "") out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-function toJsonPointer(segments) {
-  return segments.map((s) => `/${s.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-function fromJsonPointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "an empty value";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") {
-    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown2);
-  }
-  return String(value);
-}
-
-// src/config/locate-node.ts
+// src/platform/local/read-local-schema.ts
 var import_yaml = __toESM(require_dist(), 1);
-function keyText(key) {
-  return (0, import_yaml.isScalar)(key) ? String(key.value) : null;
-}
-function start(node, lineCounter) {
-  if (!node?.range) return null;
-  const { line, col } = lineCounter.linePos(node.range[0]);
-  return { line, column: col };
-}
-function isEmptyScalar(node) {
-  return (0, import_yaml.isScalar)(node) && node.source === "" && node.value === null;
-}
-function walk(doc, segments) {
-  const steps = [{ key: null, value: doc.contents ?? null }];
-  let node = steps[0].value;
-  for (const segment of segments) {
-    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc) ?? null;
-    let step2 = null;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p2) => keyText(p2.key) === segment);
-      if (pair) step2 = { key: pair.key, value: pair.value ?? null };
-    } else if ((0, import_yaml.isSeq)(node) && /^\d+$/.test(segment)) {
-      const item = node.items[Number(segment)];
-      if (item) step2 = { key: null, value: item };
-    }
-    if (!step2) break;
-    steps.push(step2);
-    node = step2.value;
-  }
-  return steps;
-}
-function locateNode(doc, lineCounter, segments, target) {
-  const steps = walk(doc, segments);
-  const found = steps.length === segments.length + 1;
-  const candidates = [];
-  const last2 = steps[steps.length - 1];
-  if (found && target === "value" && !isEmptyScalar(last2.value)) candidates.push(last2.value);
-  candidates.push(last2.key);
-  if (target !== "key" || !found) candidates.push(last2.value);
-  for (const step2 of [...steps].reverse()) candidates.push(step2.key, step2.value);
-  for (const node of candidates) {
-    const position = start(node, lineCounter);
-    if (position) return position;
-  }
-  return { line: 1, column: 1 };
-}
-
-// src/config/check-yaml-document.ts
-var MAX_YAML_PROBLEMS = 50;
-var MAX_ALIAS_COUNT = 100;
-var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var SYNTAX_HINT = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
-function describeYamlError(error, severity) {
-  switch (error.code) {
-    case "MULTIPLE_DOCS":
-      return { message: "the config has more than one YAML document (a second '---' line)", hint: "Keep one document: remove the '---' line and what follows it, or merge the two." };
-    case "TAB_AS_INDENT":
-      return { message: "YAML syntax error: tabs are not allowed as indentation", hint: "Indent with spaces." };
-    case "RESOURCE_EXHAUSTION":
-      return { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting." };
-    default:
-      return {
-        message: `YAML ${severity === "error" ? "syntax error" : "warning"}: ${error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "")}`,
-        hint: SYNTAX_HINT
-      };
-  }
-}
-function yamlSyntaxProblems(doc, lineCounter) {
-  const all = [
-    ...doc.errors.map((e) => ({ error: e, severity: "error" })),
-    ...doc.warnings.map((e) => ({ error: e, severity: "warning" }))
-  ];
-  return all.map(({ error, severity }) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { ...describeYamlError(error, severity), severity, position: { line, column: col } };
-  });
-}
-function moreProblems(count2) {
-  return {
-    message: `${count2} more problems in this file not shown`,
-    hint: "Fix the ones above first; is this the right file?",
-    severity: "error",
-    position: null
-  };
-}
-function keyProblems(doc, lineCounter) {
-  const problems = [];
-  const stack = [{ node: doc.contents, segments: [] }];
-  while (stack.length > 0) {
-    const { node, segments } = stack.pop();
-    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
-    if (!(0, import_yaml2.isMap)(node)) continue;
-    const seen = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
-      const key = keyText(pair.key);
-      if (key === null) continue;
-      const range = pair.key.range;
-      const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
-      const here = { line: at.line, column: at.col };
-      const place = segments.length === 0 ? "at the top level" : `in ${formatConfigPath(segments)}`;
-      const first2 = seen.get(key);
-      if (first2 && key !== "<<") {
-        problems.push({
-          message: `duplicate key '${key}' ${place} (first written at line ${first2.line}); YAML keeps only one of them`,
-          hint: "Remove one of the two, or merge their values.",
-          severity: "error",
-          position: here
-        });
-      } else seen.set(key, here);
-      if (RESERVED_KEYS.has(key)) {
-        problems.push({
-          message: `key '${key}' ${place} is not allowed`,
-          hint: "It is reserved in JavaScript and no Steward setting uses it: remove it.",
-          severity: "error",
-          position: here
-        });
-      }
-      stack.push({ node: pair.value, segments: [...segments, key] });
-    }
-  }
-  return problems;
-}
-function firstAliasPosition(doc, lineCounter) {
-  let position = { line: 1, column: 1 };
-  (0, import_yaml2.visit)(doc, {
-    Alias(_2, node) {
-      if ((0, import_yaml2.isAlias)(node) && node.range) {
-        const { line, col } = lineCounter.linePos(node.range[0]);
-        position = { line, column: col };
-      }
-      return import_yaml2.visit.BREAK;
-    }
-  });
-  return position;
-}
-
-// src/config/merge-config.ts
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function cloneConfigValue(value) {
-  if (Array.isArray(value)) return value.map((item) => cloneConfigValue(item));
-  if (!isMapping(value)) return value;
-  const out = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (!RESERVED_KEYS.has(key)) out[key] = cloneConfigValue(child);
-  }
-  return out;
-}
-function mergeConfig(lower, upper) {
-  if (!isMapping(lower) || !isMapping(upper)) return cloneConfigValue(upper === void 0 ? lower : upper);
-  const out = cloneConfigValue(lower);
-  for (const [key, value] of Object.entries(upper)) {
-    if (RESERVED_KEYS.has(key)) continue;
-    out[key] = key in out ? mergeConfig(out[key], value) : cloneConfigValue(value);
-  }
-  return out;
-}
-
-// src/config/parse-config-text.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/config/screen-config-text.ts
-var MAX_CONFIG_BYTES = 1e6;
-var MAX_FLOW_DEPTH = 100;
-function positionAt(text3, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) {
-    line++;
-    lineStart = i2 + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function deepFlowOffset(text3) {
-  let depth = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c3 = text3.charCodeAt(i2);
-    if (c3 === 91 || c3 === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i2;
-    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
-  }
-  return -1;
-}
-function screenConfigText(text3) {
-  const bytes = Buffer.byteLength(text3, "utf8");
-  if (bytes > MAX_CONFIG_BYTES) {
-    return {
-      message: `config is ${(bytes / 1e6).toFixed(1)} MB; the limit is 1 MB`,
-      hint: "A Steward config is a few kilobytes of YAML: check that this is the right file.",
-      position: { line: 1, column: 1 }
-    };
-  }
-  const control = CONTROL.exec(text3);
-  if (control) {
-    const code = control[0].charCodeAt(0);
-    const name = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-    return {
-      message: `config contains binary data (${name}); YAML must be text`,
-      hint: "Save the file as UTF-8 text; if it is not a config, put the right file at this path.",
-      position: positionAt(text3, control.index)
-    };
-  }
-  const deep = deepFlowOffset(text3);
-  if (deep !== -1) {
-    return {
-      message: `config nests [ or { more than ${MAX_FLOW_DEPTH} levels deep`,
-      hint: "No Steward setting needs more than a few levels: check for unclosed brackets.",
-      position: positionAt(text3, deep)
-    };
-  }
-  return null;
-}
-
-// src/config/validate-config.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/config/suggest-key.ts
-function editDistance(a, b2) {
-  const rows = Array.from({ length: a.length + 1 }, (_2, i2) => [i2]);
-  for (let j2 = 1; j2 <= b2.length; j2++) rows[0][j2] = j2;
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      const cost = a[i2 - 1] === b2[j2 - 1] ? 0 : 1;
-      let best = Math.min(rows[i2 - 1][j2] + 1, rows[i2][j2 - 1] + 1, rows[i2 - 1][j2 - 1] + cost);
-      if (i2 > 1 && j2 > 1 && a[i2 - 1] === b2[j2 - 2] && a[i2 - 2] === b2[j2 - 1]) best = Math.min(best, rows[i2 - 2][j2 - 2] + 1);
-      rows[i2][j2] = best;
-    }
-  }
-  return rows[a.length][b2.length];
-}
-function toKebab(key) {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
-}
-function suggestKey(unknown, known) {
-  if (unknown.length > 64) return null;
-  const kebab = toKebab(unknown);
-  const exact = known.find((k2) => k2 === kebab);
-  if (exact) return exact;
-  let best = null;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(kebab, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const tolerance2 = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
-  return bestDistance <= tolerance2 ? best : null;
-}
-
-// src/config/describe-schema-errors.ts
-var TYPE_NAMES = {
-  string: "a string",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping",
-  null: "empty (null)"
-};
-function typeList(type) {
-  const types = Array.isArray(type) ? type : [type];
-  return types.map((t2) => TYPE_NAMES[String(t2)] ?? String(t2)).join(" or ");
-}
-function describeAlternative(schema) {
-  if ("const" in schema) return JSON.stringify(schema.const);
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" or ");
-  const base = typeList(schema.type);
-  return typeof schema.minimum === "number" ? `${base} of at least ${schema.minimum}` : base;
-}
-function typeHint(expected, data, description) {
-  const types = Array.isArray(expected) ? expected : [expected];
-  if (typeof data === "string" && types.includes("boolean") && /^(yes|no|on|off|y|n)$/i.test(data)) {
-    return "YAML 1.2 reads yes, no, on and off as text: write true or false.";
-  }
-  if (typeof data === "string" && types.some((t2) => t2 === "number" || t2 === "integer") && /^[\d_,.]+$/.test(data)) {
-    return "Write the number without quotes, underscores or commas, e.g. 10000000.";
-  }
-  return description;
-}
-function unknownKey(error, where) {
-  const key = String(error.params.additionalProperty);
-  const known = Object.keys(error.parentSchema?.properties ?? {});
-  const suggestion = suggestKey(key, known);
-  const place = where.length === 0 ? "at the top level" : `in ${formatConfigPath(where)}`;
-  return {
-    segments: [...where, key],
-    target: "key",
-    message: `unknown key '${key}' ${place}${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
-    hint: known.length > 0 ? `Known keys here: ${known.join(", ")}.` : null
-  };
-}
-var REGEX_HINT = "Write a JavaScript regular expression; in YAML, single-quote it so that backslashes stay as written.";
-var ROOT_HINT = "Start lines with top-level keys (style:, model-cards:, evaluation:, reconcile:); an empty file means all defaults.";
-function valueMessage(error, where) {
-  const got = describeValue(error.data);
-  const params = error.params;
-  switch (error.keyword) {
-    case "type":
-      return `${where} must be ${typeList(params.type)}, got ${got}`;
-    case "enum":
-      return `${where} must be one of ${params.allowedValues.join(", ")}; got ${got}`;
-    case "const":
-      return `${where} must be ${JSON.stringify(params.allowedValue)}, got ${got}`;
-    case "anyOf":
-    case "oneOf":
-      return `${where} must be ${(Array.isArray(error.schema) ? error.schema : []).map(describeAlternative).join(" or ")}, got ${got}`;
-    case "minimum":
-    case "exclusiveMinimum":
-      return `${where} must be ${error.keyword === "minimum" ? "at least" : "more than"} ${String(params.limit)}, got ${got}`;
-    case "maximum":
-    case "exclusiveMaximum":
-      return `${where} must be ${error.keyword === "maximum" ? "at most" : "less than"} ${String(params.limit)}, got ${got}`;
-    case "minLength":
-      return `${where} must not be empty`;
-    case "format":
-      return `${where} is not a valid regular expression: ${regexError(error.data)}`;
-    case "pattern":
-      return `${where} is not in a form Steward understands, got ${got}`;
-    default:
-      return `${where} ${error.message ?? "is not valid"}, got ${got}`;
-  }
-}
-function describeOne(error) {
-  const segments = fromJsonPointer(error.instancePath);
-  const where = formatConfigPath(segments);
-  const parent = error.parentSchema ?? {};
-  const description = typeof parent.description === "string" ? parent.description : null;
-  if (error.keyword === "additionalProperties") return unknownKey(error, segments);
-  if (error.keyword === "required") {
-    const message2 = `${where} is missing the required key '${String(error.params.missingProperty)}'`;
-    return { segments, target: "parent", message: message2, hint: description };
-  }
-  if (error.keyword === "type" && segments.length === 0) {
-    return { segments, target: "value", message: `the config must be a mapping of keys such as style:, got ${describeValue(error.data)}`, hint: ROOT_HINT };
-  }
-  const hint = error.keyword === "format" ? REGEX_HINT : error.keyword === "type" ? typeHint(error.params.type, error.data, description) : description;
-  return { segments, target: "value", message: valueMessage(error, where), hint };
-}
-function regexError(pattern) {
-  try {
-    new RegExp(String(pattern));
-    return "it is not accepted";
-  } catch (e) {
-    return e.message.replace(/^Invalid regular expression: /, "");
-  }
-}
-function isExplainedByUnion(error, unions) {
-  return unions.some((u) => u !== error && u.instancePath === error.instancePath && error.schemaPath.startsWith(`${u.schemaPath}/`));
-}
-function relevantSchemaErrors(errors) {
-  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
-  return unions.length === 0 ? [...errors] : errors.filter((e) => !isExplainedByUnion(e, unions));
-}
-function describeSchemaErrors(errors) {
-  return relevantSchemaErrors(errors).map((error) => {
-    const problem = describeOne(error);
-    const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
-    return { ...problem, field: toJsonPointer([...problem.segments, ...missing]) };
-  });
-}
-
-// src/config/schema/schema-parts.ts
-var RULE_SEVERITIES = ["error", "warning", "notice", "off"];
-function regex(description, nullable = false) {
-  return { type: nullable ? ["string", "null"] : "string", format: "regex", ...nullable ? {} : { minLength: 1 }, description };
-}
-function text(description) {
-  return { type: "string", minLength: 1, description };
-}
-function strings(description, item = "One entry.") {
-  return { type: "array", items: { type: "string", minLength: 1, description: item }, description };
-}
-function globs(description) {
-  return strings(description, 'A glob (picomatch syntax): `*` matches within a folder, `**` across folders, e.g. "**/*.pem".');
-}
-function flag(description) {
-  return { type: "boolean", description };
-}
-function count(description, minimum = 1) {
-  return { type: "integer", minimum, description };
-}
-function choice(values, description) {
-  return { type: "string", enum: [...values], description };
-}
-function mapping(description, properties, open = false) {
-  return { type: "object", description, properties, additionalProperties: open };
-}
-
-// src/config/schema/scope-schema.ts
-var AUTHOR_TYPES = ["User", "Bot", "Organization"];
-var AUTHOR_ASSOCIATIONS = [
-  "OWNER",
-  "MEMBER",
-  "COLLABORATOR",
-  "CONTRIBUTOR",
-  "FIRST_TIME_CONTRIBUTOR",
-  "FIRST_TIMER",
-  "MANNEQUIN",
-  "NONE"
-];
-var SCOPE_SCHEMA = mapping(
-  "Who or what a rule applies to: pull-request authors, author types, author associations, labels, base branches and paths.",
-  {
-    authors: strings(
-      'GitHub logins of pull-request authors, e.g. "renovate[bot]".',
-      "A GitHub login."
-    ),
-    "author-types": {
-      type: "array",
-      items: choice(AUTHOR_TYPES, "User, Bot (apps such as dependabot[bot]) or Organization."),
-      description: "Account types of the pull-request author: User, Bot or Organization."
-    },
-    "author-associations": {
-      type: "array",
-      items: choice(AUTHOR_ASSOCIATIONS, "The author's association with the repository, as GitHub reports it."),
-      description: "The author's association with the repository: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN or NONE."
-    },
-    labels: strings('Pull-request labels, e.g. "skip-style".', "A label name."),
-    "base-branches": strings('Names of the branches the pull request merges into, e.g. "main".', "A branch name."),
-    paths: globs(
-      "Changed files. In `except`: file rules ignore these files, other rules are skipped when every changed file matches. In `only`: file rules look only at these files, other rules run only when some changed file matches."
-    )
-  }
-);
-var EXCEPT_DESCRIPTION = 'Skip when ANY listed criterion matches (e.g. the author is a bot, or the pull request has the label "skip-style").';
-var ONLY_DESCRIPTION = "Run only when EVERY listed key matches (any one value within a key), e.g. `only: { base-branches: [main] }`.";
-
-// src/config/schema/sections-schema.ts
-var OPEN = true;
-var MODEL_CARDS_SCHEMA = mapping('Model-card checks (the "Steward / model cards" check).', {
-  paths: globs('Which files are model cards, e.g. "**/README.md".'),
-  profile: choice(["huggingface", "mitchell", "none"], "The built-in card profile: huggingface (Hub metadata), mitchell (Model Cards for Model Reporting sections) or none."),
-  schemas: {
-    type: "array",
-    description: "The repository's own JSON Schemas for the front matter of some cards.",
-    items: {
-      type: "object",
-      description: "A schema and the cards it applies to.",
-      required: ["paths", "schema"],
-      properties: {
-        paths: globs("The cards this schema applies to."),
-        schema: text('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.')
-      }
-    }
-  },
-  sections: {
-    type: "array",
-    description: "Markdown sections that the cards of some paths must have and fill, on top of required-sections.",
-    items: {
-      type: "object",
-      description: "Sections and the cards that need them.",
-      required: ["paths", "required"],
-      properties: {
-        paths: globs("The cards that need these sections."),
-        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', "A section heading, without the #.")
-      }
-    }
-  },
-  "required-sections": strings('Markdown sections every card must have and fill, e.g. "Intended Use".', "A section heading, without the #.")
-}, OPEN);
-var POOL = {
-  type: "object",
-  description: "A pool of runners that shards can be sent to.",
-  required: ["name", "runs-on"],
-  properties: {
-    name: text('The name suites use to pin a pool, e.g. "a100".'),
-    "runs-on": {
-      type: ["string", "array"],
-      items: text("A runner label."),
-      description: "The runs-on labels of the workflow job, e.g. [self-hosted, a100]."
-    },
-    capacity: count("How many shards may run in this pool at once."),
-    weight: { type: "number", exclusiveMinimum: 0, description: "Relative share of work under the weighted strategy." }
-  }
-};
-var TASK = {
-  type: "object",
-  description: "A task of the suite and its cost.",
-  required: ["name"],
-  properties: {
-    name: text("The task name passed to the command as {task}."),
-    cost: { type: "number", minimum: 0, description: "Its cost: samples (or seconds). Big tasks may be split across shards." }
-  }
-};
-var SUITE = {
-  type: "object",
-  description: "An evaluation suite.",
-  properties: {
-    shards: {
-      anyOf: [{ type: "integer", minimum: 1 }, { const: "auto" }],
-      description: 'How many shards to split the suite into, or "auto".'
-    },
-    pool: text("Pin the suite to this pool (optional)."),
-    "piece-overhead": { type: "number", minimum: 0, description: "Cost of starting any piece (model load, task set-up), in cost units." },
-    command: text("The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in."),
-    tasks: { type: "array", items: TASK, description: "The tasks of the suite." }
-  }
-};
-var EVALUATION_SCHEMA = mapping('Evaluation runs on GitHub Actions runners (the "Steward / evaluation" check).', {
-  workflow: text('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
-  strategy: choice(["round-robin", "weighted", "least-loaded", "fair-share"], "How shards are spread over pools."),
-  pools: { type: "array", items: POOL, description: "Runner pools." },
-  quotas: mapping("Limits on what evaluations may use.", {
-    "concurrent-shards": count("Most shards running at once, over all pools."),
-    "runner-minutes-per-month": count("Most runner minutes used per calendar month.", 0)
-  }, OPEN),
-  regression: mapping("When a score counts as a regression.", {
-    alpha: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Significance level of the test, e.g. 0.05." },
-    threshold: { type: "number", minimum: 0, description: "Smallest drop in score that counts, e.g. 0.01." }
-  }, OPEN),
-  forks: text('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
-  suites: { type: "object", additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' }
-}, OPEN);
-var RECONCILE_SCHEMA = mapping("Fork reconciliation of model metadata.", {
-  paths: globs('Registry files, e.g. "models/*/model.yml"; cards matched by model-cards.paths are read too.'),
-  "id-field": text('The field that identifies a model, e.g. "id".'),
-  "version-field": text('The field that holds its version, e.g. "version".'),
-  "fork-pull-requests": flag("Open pull requests on forks that are behind.")
-}, OPEN);
-
-// src/config/schema/style-schema.ts
-var SCOPE_REF = "#/definitions/scope";
-var SEVERITY = "error fails the check; warning and notice are reported without failing it; off turns the rule off.";
-function rule(id, description, options) {
-  const defaults = DEFAULT_CONFIG2.style.rules[id];
-  const properties = {
-    severity: choice(RULE_SEVERITIES, SEVERITY),
-    except: { $ref: SCOPE_REF, description: EXCEPT_DESCRIPTION },
-    only: { $ref: SCOPE_REF, description: ONLY_DESCRIPTION },
-    ...options
-  };
-  for (const [key, schema] of Object.entries(properties)) {
-    if (key in defaults) properties[key] = { ...schema, default: defaults[key] };
-  }
-  return mapping(description, properties);
-}
-var RULES = {
-  "title-conventional": rule("title-conventional", 'The pull-request title follows Conventional Commits ("feat(api): add x"), checked with commitlint.', {
-    types: strings("Allowed types: the word before the colon. The message lists them.", 'A type, e.g. "feat".'),
-    scopes: strings("Allowed scopes, the word in parentheses; empty: any scope or none.", 'A scope, e.g. "api".'),
-    "require-scope-for": strings("Types whose titles must name a scope, e.g. [feat].", "A type."),
-    "subject-pattern": regex('A regular expression (JavaScript syntax) that the subject, the text after "type(scope): ", must match, e.g. "^[a-z]"; null: any subject.', true),
-    "header-max-length": count("The longest title allowed, in characters.")
-  }),
-  "commit-conventional": rule("commit-conventional", "Every commit message of the pull request follows Conventional Commits (commitlint's default ignores apply: merge, revert, fixup!, squash!).", {
-    "squash-aware": flag("When the repository squash-merges with the pull-request title as the commit message, lint the title and skip the commits, whose messages the squash discards."),
-    types: { type: ["array", "null"], items: text('A type, e.g. "feat".'), description: "Allowed types in commit messages; null: the same as title-conventional.types." },
-    "header-max-length": count("The longest first line of a commit message, in characters."),
-    "body-max-line-length": { type: ["integer", "null"], minimum: 1, description: "The longest line in a commit body, in characters; null: no limit." }
-  }),
-  "commit-signoff": rule("commit-signoff", 'Every commit carries a "Signed-off-by:" line matching its author or committer (Developer Certificate of Origin). Merge commits are skipped.', {
-    "skip-verified-members": flag("Accept a commit without sign-off when GitHub verified its signature and its author is a member of the organisation.")
-  }),
-  "branch-name": rule("branch-name", "The pull request's branch name matches a pattern.", {
-    pattern: regex("A regular expression (JavaScript syntax) the branch name must match.")
-  }),
-  "body-sections": rule("body-sections", "The pull-request description has the required headings, each followed by some text.", {
-    sections: strings('Markdown headings the description must contain, e.g. "## Summary".', 'A heading, written as in the template, e.g. "## Testing".'),
-    "require-checked-tasks": flag('Fail while task-list items ("- [ ]") of the description are unchecked.')
-  }),
-  "pr-size": rule("pr-size", "The pull request stays small enough to review.", {
-    "max-files": count("The most changed files allowed."),
-    "max-lines": count("The most changed lines allowed (additions plus deletions)."),
-    ignore: globs("Files not counted, e.g. lockfiles. Writing this list replaces the default list."),
-    "ignore-generated": flag("Do not count files marked linguist-generated in .gitattributes.")
-  }),
-  "forbidden-paths": rule("forbidden-paths", "No changed file matches these globs (keys, secrets); each match is annotated on the file.", {
-    paths: globs("Globs no added or changed file may match. Writing this list replaces the default list.")
-  }),
-  "large-files": rule("large-files", "Files larger than max-bytes must be Git LFS pointers (tracked by a filter=lfs line in .gitattributes).", {
-    "max-bytes": count("The largest file, in bytes, that may be committed without Git LFS.")
-  }),
-  labels: rule("labels", "The pull request carries the labels it needs and none it must not.", {
-    "required-one-of": strings("At least one of these labels must be present; empty: no requirement.", "A label name."),
-    forbidden: strings('None of these labels may be present, e.g. "do-not-merge".', "A label name.")
-  }),
-  "linked-issue": rule("linked-issue", 'The pull request links an issue: a closing keyword in the description ("Fixes #12") or an issue linked on GitHub.', {
-    keywords: strings('Words that link an issue when followed by a reference such as "#12".', "A keyword, compared case-insensitively.")
-  }),
-  draft: rule("draft", "Reports that the pull request is a draft.", {
-    neutral: flag("Give drafts a neutral check conclusion, whatever else is found, so that work in progress is not shown as failing.")
-  })
-};
-var STYLE_SCHEMA = mapping('Contribution style rules checked on every pull request (the "Steward / style" check).', {
-  except: { $ref: SCOPE_REF, description: `For all rules: ${EXCEPT_DESCRIPTION}`, default: DEFAULT_CONFIG2.style.except },
-  only: { $ref: SCOPE_REF, description: `For all rules: ${ONLY_DESCRIPTION}` },
-  rules: mapping("The rules, by id. Write only the rules and options you change; the rest keep their defaults.", RULES)
-});
-
-// src/config/schema/steward-schema.ts
-var STEWARD_SCHEMA_URL = "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/steward.schema.json";
-var EXTENDS_PATTERN = "^(?:\\.{1,2}/[^\\s@]+|(?:[A-Za-z0-9][-A-Za-z0-9]*/)?[-_.A-Za-z0-9]+(?::[-_.A-Za-z0-9][-_./A-Za-z0-9]*)?)(?:@[^\\s@]+)?$";
-var STEWARD_SCHEMA = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: STEWARD_SCHEMA_URL,
-  title: "Steward configuration (.github/steward.yml)",
-  description: "Configuration of Steward: style rules for pull requests, model cards, evaluation and fork reconciliation. Keys are kebab-case; write only what you change.",
-  type: "object",
-  additionalProperties: false,
-  definitions: { scope: SCOPE_SCHEMA },
-  properties: {
-    $schema: { type: "string", description: "The schema editors use to check this file; Steward ignores it." },
-    _extends: {
-      type: "string",
-      pattern: EXTENDS_PATTERN,
-      description: 'Start from another config and change it: "repo", "owner/repo", "repo:path" or "owner/repo:path", each with an optional "@ref"; or a relative file such as "./base.yml". A repository alone means its .github/steward.yml. Mappings are merged key by key; a list written here replaces the inherited list.'
-    },
-    style: STYLE_SCHEMA,
-    "model-cards": MODEL_CARDS_SCHEMA,
-    evaluation: EVALUATION_SCHEMA,
-    reconcile: RECONCILE_SCHEMA
-  }
-};
-
-// src/config/validate-config.ts
-var compiled = null;
-function isRegExp(pattern) {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function validator() {
-  if (compiled) return compiled;
-  const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-  ajv.addFormat("regex", { type: "string", validate: isRegExp });
-  compiled = ajv.compile(STEWARD_SCHEMA);
-  return compiled;
-}
-function validateConfigData(data) {
-  return checkConfigData(data, Infinity).problems;
-}
-function checkConfigData(data, limit) {
-  const validate2 = validator();
-  if (validate2(data)) return { problems: [], omitted: 0 };
-  const errors = relevantSchemaErrors(validate2.errors ?? []);
-  return { problems: describeSchemaErrors(errors.slice(0, limit)), omitted: Math.max(0, errors.length - limit) };
-}
-
-// src/config/parse-config-text.ts
-function configFinding(file, problem) {
-  return makeFinding({
-    check: "config",
-    rule: "config",
-    severity: problem.severity,
-    message: problem.message,
-    path: file.path,
-    line: problem.position?.line ?? null,
-    column: problem.position?.column ?? null,
-    hint: problem.hint,
-    ...problem.field !== void 0 ? { field: problem.field } : {}
-  });
-}
-var byPosition = (a, b2) => (a.position?.line ?? Infinity) - (b2.position?.line ?? Infinity) || (a.position?.column ?? 0) - (b2.position?.column ?? 0);
-function withFindings(file, problems, omitted = 0) {
-  const sorted2 = [...problems].sort(byPosition);
-  const kept = sorted2.slice(0, MAX_YAML_PROBLEMS);
-  const more = sorted2.length - kept.length + omitted;
-  if (more > 0) kept.push(moreProblems(more));
-  const findings = kept.map((p2) => configFinding(file, p2));
-  const hasError = findings.some((f) => f.severity === "error");
-  return { data: hasError ? null : {}, findings, extends: null };
-}
-function toData(doc, lineCounter) {
-  try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    return {
-      problem: bomb ? {
-        message: `too many aliases: the config expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT}`,
-        hint: "Write the values out, or use fewer aliases of aliases.",
-        severity: "error",
-        position: firstAliasPosition(doc, lineCounter)
-      } : { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting.", severity: "error", position: { line: 1, column: 1 } }
-    };
-  }
-}
-function schemaProblems(doc, lineCounter, data) {
-  const { problems, omitted } = checkConfigData(data, MAX_YAML_PROBLEMS);
-  const located = problems.filter((p2) => !(p2.target === "key" && RESERVED_KEYS.has(p2.segments[p2.segments.length - 1] ?? ""))).map((p2) => ({
-    message: p2.message,
-    hint: p2.hint,
-    severity: "error",
-    field: p2.field,
-    position: locateNode(doc, lineCounter, p2.segments, p2.target)
-  }));
-  return { problems: located, omitted };
-}
-function parseConfigText(file) {
-  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
-  const refused = screenConfigText(text3);
-  if (refused) return withFindings(file, [{ ...refused, severity: "error" }]);
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
-  const syntax = yamlSyntaxProblems(doc, lineCounter);
-  if (doc.errors.length > 0) return withFindings(file, syntax);
-  const converted = toData(doc, lineCounter);
-  if ("problem" in converted) return withFindings(file, [...syntax, converted.problem]);
-  const data = converted.data ?? {};
-  const schema = schemaProblems(doc, lineCounter, data);
-  const result2 = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
-  if (!result2.data) return result2;
-  const { $schema: _schema, _extends: spec, ...rest } = data;
-  return {
-    data: rest,
-    findings: result2.findings,
-    extends: typeof spec === "string" ? { spec, position: locateNode(doc, lineCounter, ["_extends"], "value") } : null
-  };
-}
-
-// src/config/resolve-extends-target.ts
-var DEFAULT_CONFIG_PATH = ".github/steward.yml";
-var EXTENDS = new RegExp(EXTENDS_PATTERN);
-var ORIGIN = /^([^/:\s]+\/[^/:\s]+):(.+)$/;
-function locationOfOrigin(origin, path5) {
-  const match = ORIGIN.exec(origin);
-  return match ? { repository: match[1], path: match[2], ref: null } : { repository: null, path: path5, ref: null };
-}
-function describeLocation(location) {
-  const where = location.repository ? `${location.repository}:${location.path}` : location.path;
-  return location.ref ? `${where}@${location.ref}` : where;
-}
-function locationKey(location) {
-  return `${location.repository?.toLowerCase() ?? "."}:${location.path}@${location.ref ?? ""}`;
-}
-function normalizePath(path5, local) {
-  const parts = [];
-  for (const part of path5.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part !== "..") parts.push(part);
-    else if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else if (local) parts.push("..");
-    else return null;
-  }
-  const joined = parts.join("/");
-  return local && path5.startsWith("/") ? `/${joined}` : joined;
-}
-function splitRef(spec) {
-  const at = spec.indexOf("@");
-  return at === -1 ? { body: spec, ref: null } : { body: spec.slice(0, at), ref: spec.slice(at + 1) };
-}
-function resolveExtendsTarget(spec, from) {
-  if (!EXTENDS.test(spec)) return { error: `_extends '${spec}' is not in a form Steward understands` };
-  const { body, ref } = splitRef(spec);
-  if (body.startsWith("./") || body.startsWith("../")) {
-    const folder = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/") + 1) : "";
-    const path5 = normalizePath(`${folder}${body}`, from.repository === null);
-    if (path5 === null || path5 === "") return { error: `_extends '${spec}' points outside the repository` };
-    return { repository: from.repository, path: path5, ref: ref ?? from.ref };
-  }
-  const [repoPart, filePath] = body.includes(":") ? [body.slice(0, body.indexOf(":")), body.slice(body.indexOf(":") + 1)] : [body, null];
-  const owner = repoPart.includes("/") ? null : from.repository?.split("/")[0] ?? null;
-  if (!repoPart.includes("/") && owner === null) {
-    return { error: `_extends '${spec}' names a repository without its owner, and this file is not in a GitHub repository: write 'owner/${repoPart}'` };
-  }
-  const repository = owner ? `${owner}/${repoPart}` : repoPart;
-  return { repository, path: filePath ?? DEFAULT_CONFIG_PATH, ref };
-}
-
-// src/config/load.ts
-var MAX_EXTENDS_DEPTH = 5;
-function parseSafely(layer) {
-  try {
-    return parseConfigText(layer.file);
-  } catch (error) {
-    const message2 = `could not read the config: ${error.message}`;
-    return { data: null, extends: null, findings: [makeFinding({ check: "config", rule: "config", severity: "error", message: message2, path: layer.file.path, hint: null })] };
-  }
-}
-function report(ctx, layer, findings) {
-  for (const f of findings) ctx.findings.push(layer.foreign ? { ...f, message: `${layer.file.origin}: ${f.message}` } : f);
-}
-async function readTarget(ctx, target, spec) {
-  try {
-    return await ctx.readExtends(target) ?? `cannot read _extends '${spec}': not found`;
-  } catch (error) {
-    return `cannot read _extends '${spec}': ${error.message}`;
-  }
-}
-async function extendedLayer(ctx, layer, spec) {
-  const target = resolveExtendsTarget(spec, layer.location);
-  if ("error" in target) return { message: target.error, hint: 'Write "repo", "owner/repo", "owner/repo:path", optionally with "@ref", or a relative path such as "./base.yml".' };
-  const chain = [...layer.extendedBy, layer.location, target].map(describeLocation).join(" → ");
-  if ([...layer.extendedBy, layer.location].some((l) => locationKey(l) === locationKey(target))) {
-    return { message: `_extends '${spec}' makes a cycle: ${chain}`, hint: "Remove _extends from one of these files." };
-  }
-  if (layer.extendedBy.length + 1 > MAX_EXTENDS_DEPTH) {
-    return { message: `_extends '${spec}' goes past the limit of ${MAX_EXTENDS_DEPTH} extended files: ${chain}`, hint: "Point this file at the end of the chain, or copy the settings it needs." };
-  }
-  const file = await readTarget(ctx, target, spec);
-  if (typeof file === "string") {
-    const other = target.repository !== null && target.repository !== layer.location.repository;
-    return { message: file, hint: `Check that ${describeLocation(target)} exists${other ? ` and that Steward is installed on ${target.repository}` : ""}.` };
-  }
-  return { file, location: target, extendedBy: [...layer.extendedBy, layer.location], foreign: true };
-}
-async function loadLayer(ctx, layer) {
-  ctx.sources.push(layer.file.origin);
-  const parsed = parseSafely(layer);
-  report(ctx, layer, parsed.findings);
-  if (parsed.data === null || parsed.extends === null) return parsed.data;
-  const base = await extendedLayer(ctx, layer, parsed.extends.spec);
-  if ("message" in base) {
-    report(ctx, layer, [configFinding(layer.file, { ...base, severity: "error", position: parsed.extends.position, field: "/_extends" })]);
-    return null;
-  }
-  const baseData = await loadLayer(ctx, base);
-  return baseData === null ? null : mergeConfig(baseData, parsed.data);
-}
-async function resolveConfig(candidates, readExtends) {
-  const file = candidates.repository ?? candidates.organization;
-  if (!file) return { config: cloneConfigValue(DEFAULT_CONFIG2), findings: [], sources: [] };
-  const ctx = { readExtends, findings: [], sources: [] };
-  const layer = { file, location: locationOfOrigin(file.origin, file.path), extendedBy: [], foreign: file !== candidates.repository };
-  const data = await loadLayer(ctx, layer);
-  if (data === null || ctx.findings.some((f) => f.severity === "error")) return { config: null, findings: ctx.findings, sources: ctx.sources };
-  const merged = mergeConfig(DEFAULT_CONFIG2, data);
-  const problems = validateConfigData(merged).map((p2) => makeFinding({
-    check: "config",
-    rule: "config",
-    severity: "error",
-    path: file.path,
-    field: p2.field,
-    hint: p2.hint,
-    message: `after merging ${ctx.sources.join(", ")} with the defaults: ${p2.message}`
-  }));
-  if (problems.length > 0) return { config: null, findings: [...ctx.findings, ...problems], sources: ctx.sources };
-  return { config: merged, findings: ctx.findings, sources: ctx.sources };
-}
-
-// src/platform/local/read-local-files.ts
-import { readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-var DEFAULT_CONFIG_PATH2 = ".github/steward.yml";
-async function readLocalConfig(root, configPath) {
-  if (configPath === void 0) return readTextFile(root, path.join(root, DEFAULT_CONFIG_PATH2), DEFAULT_CONFIG_PATH2);
-  const file = await readTextFile(root, path.resolve(configPath), configPath);
-  if (!file) throw new UsageError(`--config ${configPath}: no such file; pass the path of a steward.yml`);
-  return file;
-}
-async function readExtendedFile(root, configFolder, target) {
-  const relative = target.startsWith("./") || target.startsWith("../");
-  const absolute = path.resolve(relative ? configFolder : root, target);
-  return readTextFile(root, absolute, target);
-}
-async function readTextFile(root, absolute, origin) {
-  try {
-    const text3 = await readFile(absolute, "utf8");
-    return { origin, path: repositoryPath(root, absolute), text: text3 };
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new UsageError(`${origin} is a folder, not a config file`);
-    throw error;
-  }
-}
-function repositoryPath(root, absolute) {
-  const relative = path.relative(root, absolute);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) return absolute.split(path.sep).join("/");
-  return relative.split(path.sep).join("/");
+var MAX_SCHEMA_BYTES = 5 * 1024 * 1024;
+function readSchemaUnder(root) {
+  return (file) => {
+    const absolute = path.resolve(root, file);
+    try {
+      if (!statSync(absolute).isFile()) return "it is a folder, not a file";
+      if (statSync(absolute).size > MAX_SCHEMA_BYTES) return "it is larger than 5 MB";
+      const text3 = readFileSync(absolute, "utf8");
+      return /\.ya?ml$/i.test(file) ? (0, import_yaml.parse)(text3) : JSON.parse(text3);
+    } catch (error) {
+      return error.code === "ENOENT" ? null : error.message;
+    }
+  };
 }
 
 // src/report/format-json.ts
@@ -21891,8 +20898,8 @@ function toLocation(f) {
     }
   };
 }
-function toUri(path5) {
-  return path5.split("/").map(encodeURIComponent).join("/");
+function toUri(path7) {
+  return path7.split("/").map(encodeURIComponent).join("/");
 }
 function fingerprint(f) {
   const key = [f.check, f.rule, f.commit ?? "", f.path ?? "", f.line ?? "", f.column ?? "", f.field ?? "", f.message].join("\0");
@@ -21934,9 +20941,9 @@ function groupFindings(findings) {
   for (const f of findings) if (f.path === null && f.commit !== null) add(`commit ${shortSha(f.commit)}`, f);
   const files = findings.filter((f) => f.path !== null);
   const paths = [...new Set(files.map((f) => f.path))].sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
-  for (const path5 of paths) {
-    const inFile = files.filter((f) => f.path === path5).sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
-    groups.set(path5, inFile);
+  for (const path7 of paths) {
+    const inFile = files.filter((f) => f.path === path7).sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+    groups.set(path7, inFile);
   }
   return [...groups];
 }
@@ -21960,6 +20967,32 @@ function formatSummary(report2, paint = (t2) => t2) {
   if (errors) return paint(`${ICON.error} ${line}`, 31);
   if (warnings) return paint(`${ICON.warning} ${line}`, 33);
   return paint(`✔ ${line}`, 32);
+}
+
+// src/engines/findings.ts
+function makeFinding(base) {
+  return {
+    commit: null,
+    path: null,
+    line: null,
+    column: null,
+    hint: null,
+    ...base
+  };
+}
+function countBySeverity(findings) {
+  let errors = 0;
+  let warnings = 0;
+  let notices = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else notices++;
+  }
+  return { errors, warnings, notices };
+}
+function summarizeFindings(findings, counts) {
+  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
 }
 
 // src/engines/model-card/mitchell-headings.ts
@@ -22157,7 +21190,7 @@ function lineAt(text3, offset) {
   for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) line++;
   return line;
 }
-function positionAt2(text3, offset) {
+function positionAt(text3, offset) {
   const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
   return { line: lineAt(text3, offset), column: offset - lineStart + 1 };
 }
@@ -22168,7 +21201,7 @@ var NO_METADATA = {
 };
 function describeMissingFrontMatter(text3, fence) {
   if (fence.kind === "none") return { ...NO_METADATA, position: { line: 1, column: 1 } };
-  const opening = positionAt2(text3, fence.open);
+  const opening = positionAt(text3, fence.open);
   if (fence.kind === "bad-opening") {
     if (!/^---[ \t]+\r?$/.test(text3.slice(fence.open, fence.lineEnd))) return { ...NO_METADATA, position: { line: 1, column: 1 } };
     return {
@@ -22203,7 +21236,7 @@ function describeMissingFrontMatter(text3, fence) {
 }
 
 // src/engines/model-card/parse-read-front-matter.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/engines/model-card/parse-hub-yaml-options.ts
 var PYYAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
@@ -22227,7 +21260,7 @@ function adjustTags(tags) {
   }
   return adjusted;
 }
-var MAX_ALIAS_COUNT2 = 100;
+var MAX_ALIAS_COUNT = 100;
 var HUB_YAML_OPTIONS = {
   version: "1.1",
   customTags: adjustTags,
@@ -22239,7 +21272,7 @@ var HUB_YAML_OPTIONS = {
 
 // src/engines/model-card/parse-screen-front-matter.ts
 var MAX_FRONT_MATTER_BYTES = 256 * 1024;
-var MAX_FLOW_DEPTH2 = 100;
+var MAX_FLOW_DEPTH = 100;
 var NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 function utf8Length(text3) {
   let bytes = 0;
@@ -22254,12 +21287,12 @@ function utf8Length(text3) {
   }
   return bytes;
 }
-function deepFlowOffset2(text3) {
+function deepFlowOffset(text3) {
   let depth = 0;
   for (let i2 = 0; i2 < text3.length; i2++) {
     const c3 = text3.charCodeAt(i2);
     if (c3 === 91 || c3 === 123) {
-      if (++depth > MAX_FLOW_DEPTH2) return i2;
+      if (++depth > MAX_FLOW_DEPTH) return i2;
     } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
   }
   return -1;
@@ -22287,11 +21320,11 @@ function screenFrontMatter(yamlText) {
       offset: bad.index
     };
   }
-  const deep = deepFlowOffset2(yamlText);
+  const deep = deepFlowOffset(yamlText);
   if (deep !== -1) {
     return {
       rule: "card-yaml",
-      message: `the metadata nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep, so it was not read`,
+      message: `the metadata nests [ or { more than ${MAX_FLOW_DEPTH} levels deep, so it was not read`,
       hint: "No card field needs more than a few levels: check for unclosed brackets.",
       offset: deep
     };
@@ -22300,7 +21333,7 @@ function screenFrontMatter(yamlText) {
 }
 
 // src/engines/model-card/parse-inspect-nodes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/engines/model-card/parse-pointer.ts
 function toPointer(segments) {
@@ -22314,7 +21347,7 @@ function parsePointer(pointer) {
 
 // src/engines/model-card/parse-inspect-nodes.ts
 function dataKey(key) {
-  if (!(0, import_yaml4.isScalar)(key)) return null;
+  if (!(0, import_yaml2.isScalar)(key)) return null;
   return key.value === null ? "" : String(key.value);
 }
 var CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
@@ -22346,7 +21379,7 @@ function surprise(scalar, segments, context) {
   };
 }
 function noteTabSafe(node, tabSafe) {
-  if ((0, import_yaml4.isScalar)(node) && node.range && node.type && node.type !== "PLAIN") tabSafe.push([node.range[0], node.range[1]]);
+  if ((0, import_yaml2.isScalar)(node) && node.range && node.type && node.type !== "PLAIN") tabSafe.push([node.range[0], node.range[1]]);
 }
 function inspectNodes(doc, fileLine) {
   const problems = [];
@@ -22355,13 +21388,13 @@ function inspectNodes(doc, fileLine) {
   while (stack.length > 0) {
     const { node, segments } = stack.pop();
     noteTabSafe(node, tabSafe);
-    if ((0, import_yaml4.isScalar)(node)) {
+    if ((0, import_yaml2.isScalar)(node)) {
       const parentKey = segments.length > 0 && !/^\d+$/.test(segments[segments.length - 1]) ? segments[segments.length - 1] : null;
       const found = surprise(node, segments, { key: parentKey, isKey: false });
       if (found) problems.push(found);
-    } else if ((0, import_yaml4.isSeq)(node)) {
+    } else if ((0, import_yaml2.isSeq)(node)) {
       node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
-    } else if ((0, import_yaml4.isMap)(node)) {
+    } else if ((0, import_yaml2.isMap)(node)) {
       inspectPairs(node.items, segments, { problems, tabSafe, stack, fileLine });
     }
   }
@@ -22386,12 +21419,12 @@ function inspectPairs(pairs, segments, out) {
       continue;
     }
     const name = key ?? "";
-    if (name === "<<" && (0, import_yaml4.isScalar)(keyNode) && keyNode.type === "PLAIN") {
+    if (name === "<<" && (0, import_yaml2.isScalar)(keyNode) && keyNode.type === "PLAIN") {
       out.stack.push({ node: pair.value, segments });
       continue;
     }
     const childSegments = [...segments, name];
-    if ((0, import_yaml4.isScalar)(keyNode)) {
+    if ((0, import_yaml2.isScalar)(keyNode)) {
       const found = surprise(keyNode, childSegments, { key: null, isKey: true });
       if (found) out.problems.push(found);
     }
@@ -22432,8 +21465,8 @@ function findRefusedTabs(text3, tabSafe) {
 }
 
 // src/engines/model-card/parse-describe-yaml-error.ts
-var SYNTAX_HINT2 = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
-function describeYamlError2(error, severity) {
+var SYNTAX_HINT = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
+function describeYamlError(error, severity) {
   switch (error.code) {
     case "MULTIPLE_DOCS":
       return {
@@ -22446,19 +21479,19 @@ function describeYamlError2(error, severity) {
       return { message: `YAML error: ${error.message}`, hint: "Remove one of the two, or merge their values." };
     default: {
       const text3 = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
-      if (severity === "warning") return { message: `YAML warning: ${text3}`, hint: SYNTAX_HINT2 };
-      return { message: `YAML syntax error: ${text3}; the Hub will reject the metadata`, hint: SYNTAX_HINT2 };
+      if (severity === "warning") return { message: `YAML warning: ${text3}`, hint: SYNTAX_HINT };
+      return { message: `YAML syntax error: ${text3}; the Hub will reject the metadata`, hint: SYNTAX_HINT };
     }
   }
 }
 
 // src/engines/model-card/parse-locate.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function resolve(doc, node) {
-  return (0, import_yaml5.isAlias)(node) ? node.resolve(doc) : node;
+  return (0, import_yaml3.isAlias)(node) ? node.resolve(doc) : node;
 }
 function isMergePair(pair) {
-  return (0, import_yaml5.isScalar)(pair.key) && pair.key.type === "PLAIN" && pair.key.value === "<<";
+  return (0, import_yaml3.isScalar)(pair.key) && pair.key.type === "PLAIN" && pair.key.value === "<<";
 }
 function findPair(doc, map, segment, depth) {
   for (let i2 = map.items.length - 1; i2 >= 0; i2--) {
@@ -22469,9 +21502,9 @@ function findPair(doc, map, segment, depth) {
   for (const pair of map.items) {
     if (!isMergePair(pair)) continue;
     const source = resolve(doc, pair.value);
-    const sources = (0, import_yaml5.isSeq)(source) ? source.items.map((item) => resolve(doc, item)) : [source];
+    const sources = (0, import_yaml3.isSeq)(source) ? source.items.map((item) => resolve(doc, item)) : [source];
     for (const candidate of sources) {
-      const found = (0, import_yaml5.isMap)(candidate) ? findPair(doc, candidate, segment, depth + 1) : null;
+      const found = (0, import_yaml3.isMap)(candidate) ? findPair(doc, candidate, segment, depth + 1) : null;
       if (found) return found;
     }
   }
@@ -22479,11 +21512,11 @@ function findPair(doc, map, segment, depth) {
 }
 function step(doc, node, segment) {
   const target = resolve(doc, node);
-  if ((0, import_yaml5.isMap)(target)) {
+  if ((0, import_yaml3.isMap)(target)) {
     const pair = findPair(doc, target, segment, 0);
     return pair ? { key: pair.key, value: pair.value ?? null } : null;
   }
-  if ((0, import_yaml5.isSeq)(target) && /^(?:0|[1-9]\d*)$/.test(segment)) {
+  if ((0, import_yaml3.isSeq)(target) && /^(?:0|[1-9]\d*)$/.test(segment)) {
     const item = target.items[Number(segment)];
     return item === void 0 ? null : { key: null, value: item };
   }
@@ -22491,7 +21524,7 @@ function step(doc, node, segment) {
 }
 function hasOwnText(node) {
   if (!node?.range) return false;
-  return !((0, import_yaml5.isScalar)(node) && node.value === null && node.source === "");
+  return !((0, import_yaml3.isScalar)(node) && node.value === null && node.source === "");
 }
 function createLocator(doc, lineCounter, firstLine) {
   const at = (node) => {
@@ -22516,24 +21549,24 @@ function createLocator(doc, lineCounter, firstLine) {
 // src/engines/model-card/parse-read-front-matter.ts
 function firstAliasOffset(doc) {
   let offset = 0;
-  (0, import_yaml6.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Alias(_2, node) {
       offset = node.range?.[0] ?? 0;
-      return import_yaml6.visit.BREAK;
+      return import_yaml4.visit.BREAK;
     }
   });
   return offset;
 }
-function toData2(doc, at) {
+function toData(doc, at) {
   try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) };
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     return {
       rule: "card-yaml",
       severity: "error",
       position: at(firstAliasOffset(doc)),
-      message: `the metadata uses too many aliases (*name expands past ${MAX_ALIAS_COUNT2} times), so it was not read`,
+      message: `the metadata uses too many aliases (*name expands past ${MAX_ALIAS_COUNT} times), so it was not read`,
       hint: "Write the values out instead of repeating them through anchors and aliases."
     };
   }
@@ -22542,7 +21575,7 @@ function syntaxProblems(doc, at, tabLines) {
   return [
     ...doc.errors.map((error) => ({ error, severity: "error" })),
     ...doc.warnings.map((error) => ({ error, severity: "warning" }))
-  ].map(({ error, severity }) => ({ rule: "card-yaml", severity, position: at(error.pos[0]), ...describeYamlError2(error, severity) })).filter((p2) => !(p2.message.includes("tabs are not allowed") && tabLines.has(p2.position.line)));
+  ].map(({ error, severity }) => ({ rule: "card-yaml", severity, position: at(error.pos[0]), ...describeYamlError(error, severity) })).filter((p2) => !(p2.message.includes("tabs are not allowed") && tabLines.has(p2.position.line)));
 }
 function documentProblems(doc, yamlText, at) {
   const inspection = inspectNodes(doc, (offset) => at(offset).line);
@@ -22572,7 +21605,7 @@ function notAMapping(data, position) {
   };
 }
 function readFrontMatter(yamlText, firstLine) {
-  const lineCounter = new import_yaml6.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   const at = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: firstLine + line - 1, column: col };
@@ -22583,13 +21616,13 @@ function readFrontMatter(yamlText, firstLine) {
     for (let i2 = yamlText.indexOf("\n"); i2 !== -1; i2 = yamlText.indexOf("\n", i2 + 1)) lineCounter.addNewLine(i2 + 1);
     return { read: null, problems: [{ ...screened, severity: "error", position: at(screened.offset) }] };
   }
-  const doc = (0, import_yaml6.parseDocument)(yamlText, { ...HUB_YAML_OPTIONS, lineCounter });
+  const doc = (0, import_yaml4.parseDocument)(yamlText, { ...HUB_YAML_OPTIONS, lineCounter });
   const problems = documentProblems(doc, yamlText, at);
   if (doc.errors.length > 0) return { read: null, problems };
-  const converted = toData2(doc, at);
+  const converted = toData(doc, at);
   if ("rule" in converted) return { read: null, problems: [...problems, converted] };
   const data = converted.data ?? {};
-  if (!(0, import_yaml6.isMap)(doc.contents) && converted.data !== null && converted.data !== void 0) {
+  if (!(0, import_yaml4.isMap)(doc.contents) && converted.data !== null && converted.data !== void 0) {
     return { read: null, problems: [...problems, notAMapping(data, at(doc.contents?.range?.[0] ?? 0))] };
   }
   return { read: { data, locate: createLocator(doc, lineCounter, firstLine) }, problems };
@@ -22597,20 +21630,20 @@ function readFrontMatter(yamlText, firstLine) {
 
 // src/engines/model-card/parse-card.ts
 var MAX_PARSE_FINDINGS = 50;
-function toFinding(path5, problem) {
+function toFinding(path7, problem) {
   return makeFinding({
     check: "model-card",
     rule: problem.rule,
     severity: problem.severity,
     message: problem.message,
     hint: problem.hint,
-    path: path5,
+    path: path7,
     line: problem.position.line,
     column: problem.position.column,
     ...problem.field !== void 0 ? { field: problem.field } : {}
   });
 }
-function capFindings(path5, findings) {
+function capFindings(path7, findings) {
   if (findings.length <= MAX_PARSE_FINDINGS) return findings;
   const sorted2 = [...findings].sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
   const more = sorted2.length - MAX_PARSE_FINDINGS;
@@ -22620,7 +21653,7 @@ function capFindings(path5, findings) {
       check: "model-card",
       rule: "card-yaml",
       severity: "error",
-      path: path5,
+      path: path7,
       line: null,
       column: null,
       message: `${more} more problems in the metadata not shown`,
@@ -22628,40 +21661,40 @@ function capFindings(path5, findings) {
     })
   ];
 }
-function parseCardText(text3, path5) {
+function parseCardText(text3, path7) {
   const fence = splitFrontMatter(text3);
   if (fence.kind !== "found") {
     const problem = describeMissingFrontMatter(text3, fence);
-    return { path: path5, frontMatter: null, body: text3, bodyStartLine: 1, findings: [toFinding(path5, { ...problem, rule: "card-front-matter" })] };
+    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [toFinding(path7, { ...problem, rule: "card-front-matter" })] };
   }
   const startLine = lineAt(text3, fence.contentStart);
   const endLine = lineAt(text3, fence.close);
   const bodyStartLine = lineAt(text3, fence.end);
   const { read, problems } = readFrontMatter(text3.slice(fence.contentStart, fence.contentEnd), startLine);
   return {
-    path: path5,
+    path: path7,
     frontMatter: read && { data: read.data, startLine, endLine, locate: read.locate },
     body: text3.slice(fence.end),
     bodyStartLine,
-    findings: capFindings(path5, problems.map((p2) => toFinding(path5, p2)))
+    findings: capFindings(path7, problems.map((p2) => toFinding(path7, p2)))
   };
 }
-function parseCard(text3, path5) {
+function parseCard(text3, path7) {
   try {
-    return parseCardText(text3, path5);
+    return parseCardText(text3, path7);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const finding = makeFinding({
       check: "model-card",
       rule: "card-yaml",
       severity: "error",
-      path: path5,
+      path: path7,
       line: 1,
       column: 1,
       message: `could not read the metadata (${reason.slice(0, 200)})`,
       hint: "Check that the file is a UTF-8 Markdown card with a YAML block between two --- lines."
     });
-    return { path: path5, frontMatter: null, body: text3, bodyStartLine: 1, findings: [finding] };
+    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [finding] };
   }
 }
 
@@ -22669,47 +21702,47 @@ function parseCard(text3, path5) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/engines/model-card/repo-schema-compile.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv = __toESM(require_ajv(), 1);
 var import__ = __toESM(require__(), 1);
 var import__2 = __toESM(require__2(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 import { createHash as createHash2 } from "node:crypto";
 
 // src/engines/model-card/profile-huggingface-schema.ts
-var text2 = { type: "string" };
+var text = { type: "string" };
 var textOrList = { type: ["string", "array"], items: { type: "string" } };
 var args = { type: ["object", "string"] };
 var metric = {
   type: "object",
   required: ["type", "value"],
-  properties: { type: text2, value: true, name: text2, config: text2, args, verifyToken: text2, verified: { type: "boolean" } }
+  properties: { type: text, value: true, name: text, config: text, args, verifyToken: text, verified: { type: "boolean" } }
 };
 var result = {
   type: "object",
   required: ["task", "dataset", "metrics"],
   properties: {
-    task: { type: "object", required: ["type"], properties: { type: text2, name: text2 } },
+    task: { type: "object", required: ["type"], properties: { type: text, name: text } },
     dataset: {
       type: "object",
       required: ["type", "name"],
-      properties: { type: text2, name: text2, config: text2, split: text2, revision: text2, args }
+      properties: { type: text, name: text, config: text, split: text, revision: text, args }
     },
     metrics: { type: "array", items: metric },
-    source: { type: "object", required: ["url"], properties: { url: text2, name: text2 } }
+    source: { type: "object", required: ["url"], properties: { url: text, name: text } }
   }
 };
 var modelIndex = {
   type: "array",
-  items: { type: "object", required: ["name", "results"], properties: { name: text2, results: { type: "array", items: result } } }
+  items: { type: "object", required: ["name", "results"], properties: { name: text, results: { type: "array", items: result } } }
 };
 var co2 = {
   type: ["number", "object"],
   properties: {
     emissions: { type: "number" },
-    source: text2,
-    training_type: text2,
-    geographical_location: text2,
-    hardware_used: text2
+    source: text,
+    training_type: text,
+    geographical_location: text,
+    hardware_used: text
   }
 };
 var widget = {
@@ -22717,20 +21750,20 @@ var widget = {
   items: {
     type: "object",
     properties: {
-      text: text2,
-      src: text2,
-      example_title: text2,
-      group: text2,
+      text,
+      src: text,
+      example_title: text,
+      group: text,
       output: { type: "object" },
       parameters: { type: "object" },
-      candidate_labels: text2,
+      candidate_labels: text,
       messages: { type: "array" },
-      source_sentence: text2,
-      sentences: { type: "array", items: text2 }
+      source_sentence: text,
+      sentences: { type: "array", items: text }
     }
   }
 };
-var gatedField = { type: ["string", "object"], properties: { type: text2, options: { type: "array" } } };
+var gatedField = { type: ["string", "object"], properties: { type: text, options: { type: "array" } } };
 var HUGGINGFACE_CARD_SCHEMA = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/model-card.huggingface.schema.json",
@@ -22739,31 +21772,31 @@ var HUGGINGFACE_CARD_SCHEMA = {
   properties: {
     language: textOrList,
     license: textOrList,
-    license_name: text2,
-    license_link: text2,
-    library_name: text2,
-    pipeline_tag: text2,
+    license_name: text,
+    license_link: text,
+    library_name: text,
+    pipeline_tag: text,
     tags: textOrList,
     datasets: textOrList,
     metrics: textOrList,
     base_model: textOrList,
-    base_model_relation: text2,
-    new_version: text2,
+    base_model_relation: text,
+    new_version: text,
     thumbnail: { type: ["string", "null"] },
     "model-index": modelIndex,
     co2_eq_emissions: co2,
     widget,
     inference: { type: ["boolean", "object"], properties: { parameters: { type: "object" } } },
-    extra_gated_prompt: text2,
-    extra_gated_heading: text2,
-    extra_gated_description: text2,
-    extra_gated_button_content: text2,
+    extra_gated_prompt: text,
+    extra_gated_heading: text,
+    extra_gated_description: text,
+    extra_gated_button_content: text,
     extra_gated_fields: { type: "object", additionalProperties: gatedField }
   }
 };
 
 // src/engines/model-card/repo-schema-compile.ts
-var CLASSES = { "draft-07": import_ajv2.Ajv, "2019-09": import__.Ajv2019, "2020-12": import__2.Ajv2020 };
+var CLASSES = { "draft-07": import_ajv.Ajv, "2019-09": import__.Ajv2019, "2020-12": import__2.Ajv2020 };
 var MAX_CACHED = 256;
 var cache = /* @__PURE__ */ new Map();
 var compilations = 0;
@@ -22805,7 +21838,7 @@ function describeMetaErrors(ajv, id, bundle) {
   return `at ${first2.instancePath || "/"}: ${detail}${where}`;
 }
 function readable(message2) {
-  return message2.replace(/https:\/\/repository\.invalid\/([^\s#"']*)/g, (_m, path5) => decodeURIComponent(path5));
+  return message2.replace(/https:\/\/repository\.invalid\/([^\s#"']*)/g, (_m, path7) => decodeURIComponent(path7));
 }
 
 // src/engines/model-card/repo-schema-load.ts
@@ -22830,12 +21863,12 @@ function loadRepoSchema(file, readSchema) {
     const documents = {};
     const pending = [[root, first2]];
     for (let next = pending.pop(); next; next = pending.pop()) {
-      const [path5, schema] = next;
-      if (localId(path5) in documents) continue;
+      const [path7, schema] = next;
+      if (localId(path7) in documents) continue;
       if (Object.keys(documents).length >= MAX_DOCUMENTS) throw new SchemaLoadError(`it refers to more than ${MAX_DOCUMENTS} files`);
       const refs = [];
-      const rewritten = rewriteRefs(schema, path5, refs);
-      documents[localId(path5)] = { ...rewritten, $id: localId(path5) };
+      const rewritten = rewriteRefs(schema, path7, refs);
+      documents[localId(path7)] = { ...rewritten, $id: localId(path7) };
       for (const ref of refs) if (!(localId(ref) in documents)) pending.push([ref, readDocument(ref, file, readSchema)]);
     }
     for (const doc of Object.values(documents)) delete doc.$schema;
@@ -22845,9 +21878,9 @@ function loadRepoSchema(file, readSchema) {
     throw error;
   }
 }
-function readDocument(path5, file, readSchema) {
-  const where = path5 === normalisePath(file) ? "the file" : `${path5} (which it $refs)`;
-  const read = readSchema(path5);
+function readDocument(path7, file, readSchema) {
+  const where = path7 === normalisePath(file) ? "the file" : `${path7} (which it $refs)`;
+  const read = readSchema(path7);
   if (read === null || read === void 0) throw new SchemaLoadError(`${where} cannot be found`);
   if (typeof read === "string") throw new SchemaLoadError(`${where} cannot be read: ${read}`);
   if (typeof read !== "object" || Array.isArray(read)) throw new SchemaLoadError(`${where} is not a JSON Schema object`);
@@ -22859,35 +21892,35 @@ function draftOf(value) {
   if (found) return found[1];
   throw new SchemaLoadError(`its $schema ${JSON.stringify(value)} is not one Steward reads (draft-07, 2019-09 or 2020-12)`);
 }
-function rewriteRefs(node, path5, refs) {
-  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, path5, refs));
+function rewriteRefs(node, path7, refs) {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, path7, refs));
   if (node === null || typeof node !== "object") return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string") out[key] = absoluteRef(value, path5, refs);
-    else out[key] = DATA_KEYWORDS.has(key) ? value : rewriteRefs(value, path5, refs);
+    if (key === "$ref" && typeof value === "string") out[key] = absoluteRef(value, path7, refs);
+    else out[key] = DATA_KEYWORDS.has(key) ? value : rewriteRefs(value, path7, refs);
   }
   return out;
 }
-function absoluteRef(ref, path5, refs) {
+function absoluteRef(ref, path7, refs) {
   const cut = ref.indexOf("#");
   const target = cut < 0 ? ref : ref.slice(0, cut);
   const fragment = cut < 0 ? "" : ref.slice(cut);
-  if (target === "") return localId(path5) + fragment;
+  if (target === "") return localId(path7) + fragment;
   if (BUILTIN_ALIASES.has(target)) return BUILTIN_ID + fragment;
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
     throw new SchemaLoadError(`its $ref "${ref}" points outside the repository; Steward follows $ref to repository files and to steward:huggingface`);
   }
-  const resolved = normalisePath(`${path5.slice(0, path5.lastIndexOf("/") + 1)}${target}`);
+  const resolved = normalisePath(`${path7.slice(0, path7.lastIndexOf("/") + 1)}${target}`);
   refs.push(resolved);
   return localId(resolved) + fragment;
 }
-function localId(path5) {
-  return LOCAL + encodeURIComponent(path5);
+function localId(path7) {
+  return LOCAL + encodeURIComponent(path7);
 }
-function normalisePath(path5) {
+function normalisePath(path7) {
   const out = [];
-  for (const part of path5.replace(/\\/g, "/").split("/")) {
+  for (const part of path7.replace(/\\/g, "/").split("/")) {
     if (part === "." || part === "" && out.length > 0) continue;
     if (part === ".." && out.length > 0 && out[out.length - 1] !== ".." && out[out.length - 1] !== "") out.pop();
     else out.push(part);
@@ -22974,7 +22007,7 @@ var TYPE_WORDS = {
   object: "a mapping",
   null: "empty"
 };
-function describeSchemaErrors2(errors, data) {
+function describeSchemaErrors(errors, data) {
   const kept = dropBranchErrors(errors.filter((error) => error.keyword !== "if"));
   const seen = /* @__PURE__ */ new Set();
   return kept.flatMap((error) => {
@@ -23072,7 +22105,7 @@ function typeWords(type) {
 
 // src/engines/model-card/repo-schema-check.ts
 var matchers = /* @__PURE__ */ new Map();
-function matchesPaths(paths, path5) {
+function matchesPaths(paths, path7) {
   if (paths === void 0) return true;
   const key = JSON.stringify(paths);
   let matcher = matchers.get(key);
@@ -23081,7 +22114,7 @@ function matchesPaths(paths, path5) {
     if (matchers.size > 256) matchers.clear();
     matchers.set(key, matcher);
   }
-  return matcher(path5);
+  return matcher(path7);
 }
 function prepareRepoSchemas(entries2, readSchema) {
   return entries2.map((entry) => {
@@ -23090,8 +22123,8 @@ function prepareRepoSchemas(entries2, readSchema) {
     return { paths: entry.paths, file: entry.schema, compiled: compiled2 };
   });
 }
-function requiredSectionsFor(path5, everyCard, rules = []) {
-  const names = [...everyCard, ...rules.filter((rule2) => matchesPaths(rule2.paths, path5)).flatMap((rule2) => rule2.required)];
+function requiredSectionsFor(path7, everyCard, rules = []) {
+  const names = [...everyCard, ...rules.filter((rule2) => matchesPaths(rule2.paths, path7)).flatMap((rule2) => rule2.required)];
   return [...new Set(names)];
 }
 function checkRepoSchemas(card, schemas) {
@@ -23100,7 +22133,7 @@ function checkRepoSchemas(card, schemas) {
     if (!card.frontMatter) return [];
     const data = card.frontMatter.data;
     if (schema.compiled.validate(data)) return [];
-    const found = describeSchemaErrors2(schema.compiled.validate.errors ?? [], data).map((problem) => schemaFinding(card, schema.file, problem));
+    const found = describeSchemaErrors(schema.compiled.validate.errors ?? [], data).map((problem) => schemaFinding(card, schema.file, problem));
     return found.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
   });
 }
@@ -23269,7 +22302,7 @@ function normaliseId(value) {
 function squash(value) {
   return value.toLowerCase().replace(/[^a-z0-9+]/g, "");
 }
-function editDistance2(a, b2, limit = Infinity) {
+function editDistance(a, b2, limit = Infinity) {
   if (Math.abs(a.length - b2.length) > limit) return limit + 1;
   let previous = Array.from({ length: b2.length + 1 }, (_2, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
@@ -23303,7 +22336,7 @@ function suggestClosest(value, candidates) {
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance2(squashed, squash(candidate), limit);
+    const distance = editDistance(squashed, squash(candidate), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -33092,12 +32125,12 @@ function validateHubMetadata(card) {
 }
 
 // src/engines/model-card/check-card.ts
-function checkCard(text3, path5, options) {
-  const card = parseCard(text3, path5);
+function checkCard(text3, path7, options) {
+  const card = parseCard(text3, path7);
   const findings = [...card.findings];
   if (options.profile === "huggingface") findings.push(...withoutRepeats(validateHubMetadata(card), card.findings));
   if (options.schemas?.length) findings.push(...checkRepoSchemas(card, options.schemas));
-  const required = requiredSectionsFor(path5, options.requiredSections, options.sections);
+  const required = requiredSectionsFor(path7, options.requiredSections, options.sections);
   if (options.profile === "mitchell" || required.length > 0) {
     findings.push(...checkMitchellSections(card, { required, paper: options.profile === "mitchell" }));
   }
@@ -33144,9 +32177,9 @@ function tooLarge(file) {
   });
 }
 
-// src/transports/cli/find-card-files.ts
+// src/transports/find-card-files.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "__pycache__"]);
 async function findCardFiles(root, args2, configGlobs) {
@@ -33156,14 +32189,14 @@ async function findCardFiles(root, args2, configGlobs) {
     const absolute = path2.resolve(root, arg);
     const kind = await stat(absolute).then((s) => s.isDirectory() ? "folder" : "file", () => null);
     if (kind === "file") paths.add(absolute);
-    else if (kind === "folder") for (const file of await walk2(absolute, configGlobs, absolute)) paths.add(file);
+    else if (kind === "folder") for (const file of await walk(absolute, configGlobs, absolute)) paths.add(file);
     else if (import_picomatch2.default.scan(arg).isGlob) globs2.push(arg);
     else throw new UsageError(`${arg}: no such file or folder`);
   }
-  if (globs2.length) for (const file of await walk2(root, globs2, root)) paths.add(file);
+  if (globs2.length) for (const file of await walk(root, globs2, root)) paths.add(file);
   return Promise.all([...paths].sort().map((file) => readCard(root, file)));
 }
-async function walk2(folder, globs2, base) {
+async function walk(folder, globs2, base) {
   const matches = (0, import_picomatch2.default)([...globs2], { dot: true });
   const found = [];
   const pending = [folder];
@@ -33181,17 +32214,1013 @@ async function readCard(root, absolute) {
   const shown2 = relative.startsWith("..") || path2.isAbsolute(relative) ? toPosix(absolute) : toPosix(relative);
   const { size } = await stat(absolute);
   if (size > MAX_CARD_BYTES) return { path: shown2, bytes: size };
-  return { path: shown2, text: await readFile2(absolute, "utf8") };
+  return { path: shown2, text: await readFile(absolute, "utf8") };
 }
 function toPosix(file) {
   return file.split(path2.sep).join("/");
+}
+
+// src/transports/resolve-local-config.ts
+import path4 from "node:path";
+
+// src/config/defaults.ts
+var CONVENTIONAL_TYPES = [
+  "build",
+  "chore",
+  "ci",
+  "docs",
+  "feat",
+  "fix",
+  "perf",
+  "refactor",
+  "revert",
+  "style",
+  "test"
+];
+var GITHUB_CLOSING_KEYWORDS = [
+  "close",
+  "closes",
+  "closed",
+  "fix",
+  "fixes",
+  "fixed",
+  "resolve",
+  "resolves",
+  "resolved"
+];
+var LOCKFILE_GLOBS = [
+  "**/*.lock",
+  "**/package-lock.json",
+  "**/npm-shrinkwrap.json",
+  "**/pnpm-lock.yaml",
+  "**/go.sum",
+  "**/bun.lockb"
+];
+var exceptBots = () => ({ "author-types": ["Bot"] });
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object") {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+var DEFAULT_CONFIG2 = deepFreeze({
+  style: {
+    except: {},
+    rules: {
+      "title-conventional": {
+        severity: "error",
+        types: [...CONVENTIONAL_TYPES],
+        scopes: [],
+        "require-scope-for": [],
+        "subject-pattern": null,
+        "header-max-length": 100
+      },
+      "commit-conventional": {
+        severity: "warning",
+        "squash-aware": true,
+        types: null,
+        "header-max-length": 100,
+        "body-max-line-length": 100
+      },
+      "commit-signoff": { severity: "off", except: exceptBots(), "skip-verified-members": false },
+      "branch-name": {
+        severity: "off",
+        except: exceptBots(),
+        pattern: "^(build|chore|ci|docs|feat|fix|perf|refactor|revert|style|test)/[a-z0-9._/-]+$"
+      },
+      "body-sections": { severity: "off", except: exceptBots(), sections: [], "require-checked-tasks": true },
+      "pr-size": {
+        severity: "warning",
+        "max-files": 50,
+        "max-lines": 1e3,
+        ignore: [...LOCKFILE_GLOBS],
+        "ignore-generated": true
+      },
+      "forbidden-paths": { severity: "error", paths: ["**/*.pem", "**/id_rsa", "**/.env"] },
+      "large-files": { severity: "error", "max-bytes": 1e7 },
+      labels: { severity: "off", "required-one-of": [], forbidden: [] },
+      "linked-issue": { severity: "off", keywords: [...GITHUB_CLOSING_KEYWORDS] },
+      draft: { severity: "notice", neutral: true }
+    }
+  }
+});
+
+// src/config/check-yaml-document.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/config/config-path.ts
+var PLAIN_KEY = /^[A-Za-z0-9_$-]+$/;
+function formatConfigPath(segments) {
+  if (segments.length === 0) return "the config";
+  let out = "";
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment) && out !== "") out += `[${segment}]`;
+    else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+function toJsonPointer(segments) {
+  return segments.map((s) => `/${s.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+function fromJsonPointer(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown2);
+  }
+  return String(value);
+}
+
+// src/config/locate-node.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function keyText(key) {
+  return (0, import_yaml5.isScalar)(key) ? String(key.value) : null;
+}
+function start(node, lineCounter) {
+  if (!node?.range) return null;
+  const { line, col } = lineCounter.linePos(node.range[0]);
+  return { line, column: col };
+}
+function isEmptyScalar(node) {
+  return (0, import_yaml5.isScalar)(node) && node.source === "" && node.value === null;
+}
+function walk2(doc, segments) {
+  const steps = [{ key: null, value: doc.contents ?? null }];
+  let node = steps[0].value;
+  for (const segment of segments) {
+    if ((0, import_yaml5.isAlias)(node)) node = node.resolve(doc) ?? null;
+    let step2 = null;
+    if ((0, import_yaml5.isMap)(node)) {
+      const pair = node.items.find((p2) => keyText(p2.key) === segment);
+      if (pair) step2 = { key: pair.key, value: pair.value ?? null };
+    } else if ((0, import_yaml5.isSeq)(node) && /^\d+$/.test(segment)) {
+      const item = node.items[Number(segment)];
+      if (item) step2 = { key: null, value: item };
+    }
+    if (!step2) break;
+    steps.push(step2);
+    node = step2.value;
+  }
+  return steps;
+}
+function locateNode(doc, lineCounter, segments, target) {
+  const steps = walk2(doc, segments);
+  const found = steps.length === segments.length + 1;
+  const candidates = [];
+  const last2 = steps[steps.length - 1];
+  if (found && target === "value" && !isEmptyScalar(last2.value)) candidates.push(last2.value);
+  candidates.push(last2.key);
+  if (target !== "key" || !found) candidates.push(last2.value);
+  for (const step2 of [...steps].reverse()) candidates.push(step2.key, step2.value);
+  for (const node of candidates) {
+    const position = start(node, lineCounter);
+    if (position) return position;
+  }
+  return { line: 1, column: 1 };
+}
+
+// src/config/check-yaml-document.ts
+var MAX_YAML_PROBLEMS = 50;
+var MAX_ALIAS_COUNT2 = 100;
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var SYNTAX_HINT2 = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
+function describeYamlError2(error, severity) {
+  switch (error.code) {
+    case "MULTIPLE_DOCS":
+      return { message: "the config has more than one YAML document (a second '---' line)", hint: "Keep one document: remove the '---' line and what follows it, or merge the two." };
+    case "TAB_AS_INDENT":
+      return { message: "YAML syntax error: tabs are not allowed as indentation", hint: "Indent with spaces." };
+    case "RESOURCE_EXHAUSTION":
+      return { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting." };
+    default:
+      return {
+        message: `YAML ${severity === "error" ? "syntax error" : "warning"}: ${error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "")}`,
+        hint: SYNTAX_HINT2
+      };
+  }
+}
+function yamlSyntaxProblems(doc, lineCounter) {
+  const all = [
+    ...doc.errors.map((e) => ({ error: e, severity: "error" })),
+    ...doc.warnings.map((e) => ({ error: e, severity: "warning" }))
+  ];
+  return all.map(({ error, severity }) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { ...describeYamlError2(error, severity), severity, position: { line, column: col } };
+  });
+}
+function moreProblems(count2) {
+  return {
+    message: `${count2} more problems in this file not shown`,
+    hint: "Fix the ones above first; is this the right file?",
+    severity: "error",
+    position: null
+  };
+}
+function keyProblems(doc, lineCounter) {
+  const problems = [];
+  const stack = [{ node: doc.contents, segments: [] }];
+  while (stack.length > 0) {
+    const { node, segments } = stack.pop();
+    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
+    if (!(0, import_yaml6.isMap)(node)) continue;
+    const seen = /* @__PURE__ */ new Map();
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      if (key === null) continue;
+      const range = pair.key.range;
+      const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+      const here = { line: at.line, column: at.col };
+      const place = segments.length === 0 ? "at the top level" : `in ${formatConfigPath(segments)}`;
+      const first2 = seen.get(key);
+      if (first2 && key !== "<<") {
+        problems.push({
+          message: `duplicate key '${key}' ${place} (first written at line ${first2.line}); YAML keeps only one of them`,
+          hint: "Remove one of the two, or merge their values.",
+          severity: "error",
+          position: here
+        });
+      } else seen.set(key, here);
+      if (RESERVED_KEYS.has(key)) {
+        problems.push({
+          message: `key '${key}' ${place} is not allowed`,
+          hint: "It is reserved in JavaScript and no Steward setting uses it: remove it.",
+          severity: "error",
+          position: here
+        });
+      }
+      stack.push({ node: pair.value, segments: [...segments, key] });
+    }
+  }
+  return problems;
+}
+function firstAliasPosition(doc, lineCounter) {
+  let position = { line: 1, column: 1 };
+  (0, import_yaml6.visit)(doc, {
+    Alias(_2, node) {
+      if ((0, import_yaml6.isAlias)(node) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        position = { line, column: col };
+      }
+      return import_yaml6.visit.BREAK;
+    }
+  });
+  return position;
+}
+
+// src/config/merge-config.ts
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function cloneConfigValue(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneConfigValue(item));
+  if (!isMapping(value)) return value;
+  const out = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (!RESERVED_KEYS.has(key)) out[key] = cloneConfigValue(child);
+  }
+  return out;
+}
+function mergeConfig(lower, upper) {
+  if (!isMapping(lower) || !isMapping(upper)) return cloneConfigValue(upper === void 0 ? lower : upper);
+  const out = cloneConfigValue(lower);
+  for (const [key, value] of Object.entries(upper)) {
+    if (RESERVED_KEYS.has(key)) continue;
+    out[key] = key in out ? mergeConfig(out[key], value) : cloneConfigValue(value);
+  }
+  return out;
+}
+
+// src/config/parse-config-text.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/config/screen-config-text.ts
+var MAX_CONFIG_BYTES = 1e6;
+var MAX_FLOW_DEPTH2 = 100;
+function positionAt2(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) {
+    line++;
+    lineStart = i2 + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function deepFlowOffset2(text3) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 === 91 || c3 === 123) {
+      if (++depth > MAX_FLOW_DEPTH2) return i2;
+    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+function screenConfigText(text3) {
+  const bytes = Buffer.byteLength(text3, "utf8");
+  if (bytes > MAX_CONFIG_BYTES) {
+    return {
+      message: `config is ${(bytes / 1e6).toFixed(1)} MB; the limit is 1 MB`,
+      hint: "A Steward config is a few kilobytes of YAML: check that this is the right file.",
+      position: { line: 1, column: 1 }
+    };
+  }
+  const control = CONTROL.exec(text3);
+  if (control) {
+    const code = control[0].charCodeAt(0);
+    const name = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    return {
+      message: `config contains binary data (${name}); YAML must be text`,
+      hint: "Save the file as UTF-8 text; if it is not a config, put the right file at this path.",
+      position: positionAt2(text3, control.index)
+    };
+  }
+  const deep = deepFlowOffset2(text3);
+  if (deep !== -1) {
+    return {
+      message: `config nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep`,
+      hint: "No Steward setting needs more than a few levels: check for unclosed brackets.",
+      position: positionAt2(text3, deep)
+    };
+  }
+  return null;
+}
+
+// src/config/validate-config.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// src/config/suggest-key.ts
+function editDistance2(a, b2) {
+  const rows = Array.from({ length: a.length + 1 }, (_2, i2) => [i2]);
+  for (let j2 = 1; j2 <= b2.length; j2++) rows[0][j2] = j2;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      const cost = a[i2 - 1] === b2[j2 - 1] ? 0 : 1;
+      let best = Math.min(rows[i2 - 1][j2] + 1, rows[i2][j2 - 1] + 1, rows[i2 - 1][j2 - 1] + cost);
+      if (i2 > 1 && j2 > 1 && a[i2 - 1] === b2[j2 - 2] && a[i2 - 2] === b2[j2 - 1]) best = Math.min(best, rows[i2 - 2][j2 - 2] + 1);
+      rows[i2][j2] = best;
+    }
+  }
+  return rows[a.length][b2.length];
+}
+function toKebab(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+}
+function suggestKey(unknown, known) {
+  if (unknown.length > 64) return null;
+  const kebab = toKebab(unknown);
+  const exact = known.find((k2) => k2 === kebab);
+  if (exact) return exact;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance2(kebab, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance2 = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
+  return bestDistance <= tolerance2 ? best : null;
+}
+
+// src/config/describe-schema-errors.ts
+var TYPE_NAMES = {
+  string: "a string",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+  null: "empty (null)"
+};
+function typeList(type) {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t2) => TYPE_NAMES[String(t2)] ?? String(t2)).join(" or ");
+}
+function describeAlternative(schema) {
+  if ("const" in schema) return JSON.stringify(schema.const);
+  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" or ");
+  const base = typeList(schema.type);
+  return typeof schema.minimum === "number" ? `${base} of at least ${schema.minimum}` : base;
+}
+function typeHint(expected, data, description) {
+  const types = Array.isArray(expected) ? expected : [expected];
+  if (typeof data === "string" && types.includes("boolean") && /^(yes|no|on|off|y|n)$/i.test(data)) {
+    return "YAML 1.2 reads yes, no, on and off as text: write true or false.";
+  }
+  if (typeof data === "string" && types.some((t2) => t2 === "number" || t2 === "integer") && /^[\d_,.]+$/.test(data)) {
+    return "Write the number without quotes, underscores or commas, e.g. 10000000.";
+  }
+  return description;
+}
+function unknownKey(error, where) {
+  const key = String(error.params.additionalProperty);
+  const known = Object.keys(error.parentSchema?.properties ?? {});
+  const suggestion = suggestKey(key, known);
+  const place = where.length === 0 ? "at the top level" : `in ${formatConfigPath(where)}`;
+  return {
+    segments: [...where, key],
+    target: "key",
+    message: `unknown key '${key}' ${place}${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+    hint: known.length > 0 ? `Known keys here: ${known.join(", ")}.` : null
+  };
+}
+var REGEX_HINT = "Write a JavaScript regular expression; in YAML, single-quote it so that backslashes stay as written.";
+var ROOT_HINT = "Start lines with top-level keys (style:, model-cards:, evaluation:, reconcile:); an empty file means all defaults.";
+function valueMessage(error, where) {
+  const got = describeValue(error.data);
+  const params = error.params;
+  switch (error.keyword) {
+    case "type":
+      return `${where} must be ${typeList(params.type)}, got ${got}`;
+    case "enum":
+      return `${where} must be one of ${params.allowedValues.join(", ")}; got ${got}`;
+    case "const":
+      return `${where} must be ${JSON.stringify(params.allowedValue)}, got ${got}`;
+    case "anyOf":
+    case "oneOf":
+      return `${where} must be ${(Array.isArray(error.schema) ? error.schema : []).map(describeAlternative).join(" or ")}, got ${got}`;
+    case "minimum":
+    case "exclusiveMinimum":
+      return `${where} must be ${error.keyword === "minimum" ? "at least" : "more than"} ${String(params.limit)}, got ${got}`;
+    case "maximum":
+    case "exclusiveMaximum":
+      return `${where} must be ${error.keyword === "maximum" ? "at most" : "less than"} ${String(params.limit)}, got ${got}`;
+    case "minLength":
+      return `${where} must not be empty`;
+    case "format":
+      return `${where} is not a valid regular expression: ${regexError(error.data)}`;
+    case "pattern":
+      return `${where} is not in a form Steward understands, got ${got}`;
+    default:
+      return `${where} ${error.message ?? "is not valid"}, got ${got}`;
+  }
+}
+function describeOne(error) {
+  const segments = fromJsonPointer(error.instancePath);
+  const where = formatConfigPath(segments);
+  const parent = error.parentSchema ?? {};
+  const description = typeof parent.description === "string" ? parent.description : null;
+  if (error.keyword === "additionalProperties") return unknownKey(error, segments);
+  if (error.keyword === "required") {
+    const message2 = `${where} is missing the required key '${String(error.params.missingProperty)}'`;
+    return { segments, target: "parent", message: message2, hint: description };
+  }
+  if (error.keyword === "type" && segments.length === 0) {
+    return { segments, target: "value", message: `the config must be a mapping of keys such as style:, got ${describeValue(error.data)}`, hint: ROOT_HINT };
+  }
+  const hint = error.keyword === "format" ? REGEX_HINT : error.keyword === "type" ? typeHint(error.params.type, error.data, description) : description;
+  return { segments, target: "value", message: valueMessage(error, where), hint };
+}
+function regexError(pattern) {
+  try {
+    new RegExp(String(pattern));
+    return "it is not accepted";
+  } catch (e) {
+    return e.message.replace(/^Invalid regular expression: /, "");
+  }
+}
+function isExplainedByUnion(error, unions) {
+  return unions.some((u) => u !== error && u.instancePath === error.instancePath && error.schemaPath.startsWith(`${u.schemaPath}/`));
+}
+function relevantSchemaErrors(errors) {
+  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  return unions.length === 0 ? [...errors] : errors.filter((e) => !isExplainedByUnion(e, unions));
+}
+function describeSchemaErrors2(errors) {
+  return relevantSchemaErrors(errors).map((error) => {
+    const problem = describeOne(error);
+    const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
+    return { ...problem, field: toJsonPointer([...problem.segments, ...missing]) };
+  });
+}
+
+// src/config/schema/schema-parts.ts
+var RULE_SEVERITIES = ["error", "warning", "notice", "off"];
+function regex(description, nullable = false) {
+  return { type: nullable ? ["string", "null"] : "string", format: "regex", ...nullable ? {} : { minLength: 1 }, description };
+}
+function text2(description) {
+  return { type: "string", minLength: 1, description };
+}
+function strings(description, item = "One entry.") {
+  return { type: "array", items: { type: "string", minLength: 1, description: item }, description };
+}
+function globs(description) {
+  return strings(description, 'A glob (picomatch syntax): `*` matches within a folder, `**` across folders, e.g. "**/*.pem".');
+}
+function flag(description) {
+  return { type: "boolean", description };
+}
+function count(description, minimum = 1) {
+  return { type: "integer", minimum, description };
+}
+function choice(values, description) {
+  return { type: "string", enum: [...values], description };
+}
+function mapping(description, properties, open = false) {
+  return { type: "object", description, properties, additionalProperties: open };
+}
+
+// src/config/schema/scope-schema.ts
+var AUTHOR_TYPES = ["User", "Bot", "Organization"];
+var AUTHOR_ASSOCIATIONS = [
+  "OWNER",
+  "MEMBER",
+  "COLLABORATOR",
+  "CONTRIBUTOR",
+  "FIRST_TIME_CONTRIBUTOR",
+  "FIRST_TIMER",
+  "MANNEQUIN",
+  "NONE"
+];
+var SCOPE_SCHEMA = mapping(
+  "Who or what a rule applies to: pull-request authors, author types, author associations, labels, base branches and paths.",
+  {
+    authors: strings(
+      'GitHub logins of pull-request authors, e.g. "renovate[bot]".',
+      "A GitHub login."
+    ),
+    "author-types": {
+      type: "array",
+      items: choice(AUTHOR_TYPES, "User, Bot (apps such as dependabot[bot]) or Organization."),
+      description: "Account types of the pull-request author: User, Bot or Organization."
+    },
+    "author-associations": {
+      type: "array",
+      items: choice(AUTHOR_ASSOCIATIONS, "The author's association with the repository, as GitHub reports it."),
+      description: "The author's association with the repository: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN or NONE."
+    },
+    labels: strings('Pull-request labels, e.g. "skip-style".', "A label name."),
+    "base-branches": strings('Names of the branches the pull request merges into, e.g. "main".', "A branch name."),
+    paths: globs(
+      "Changed files. In `except`: file rules ignore these files, other rules are skipped when every changed file matches. In `only`: file rules look only at these files, other rules run only when some changed file matches."
+    )
+  }
+);
+var EXCEPT_DESCRIPTION = 'Skip when ANY listed criterion matches (e.g. the author is a bot, or the pull request has the label "skip-style").';
+var ONLY_DESCRIPTION = "Run only when EVERY listed key matches (any one value within a key), e.g. `only: { base-branches: [main] }`.";
+
+// src/config/schema/sections-schema.ts
+var OPEN = true;
+var MODEL_CARDS_SCHEMA = mapping('Model-card checks (the "Steward / model cards" check).', {
+  paths: globs('Which files are model cards, e.g. "**/README.md".'),
+  profile: choice(["huggingface", "mitchell", "none"], "The built-in card profile: huggingface (Hub metadata), mitchell (Model Cards for Model Reporting sections) or none."),
+  schemas: {
+    type: "array",
+    description: "The repository's own JSON Schemas for the front matter of some cards.",
+    items: {
+      type: "object",
+      description: "A schema and the cards it applies to.",
+      required: ["paths", "schema"],
+      properties: {
+        paths: globs("The cards this schema applies to."),
+        schema: text2('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.')
+      }
+    }
+  },
+  sections: {
+    type: "array",
+    description: "Markdown sections that the cards of some paths must have and fill, on top of required-sections.",
+    items: {
+      type: "object",
+      description: "Sections and the cards that need them.",
+      required: ["paths", "required"],
+      properties: {
+        paths: globs("The cards that need these sections."),
+        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', "A section heading, without the #.")
+      }
+    }
+  },
+  "required-sections": strings('Markdown sections every card must have and fill, e.g. "Intended Use".', "A section heading, without the #.")
+}, OPEN);
+var POOL = {
+  type: "object",
+  description: "A pool of runners that shards can be sent to.",
+  required: ["name", "runs-on"],
+  properties: {
+    name: text2('The name suites use to pin a pool, e.g. "a100".'),
+    "runs-on": {
+      type: ["string", "array"],
+      items: text2("A runner label."),
+      description: "The runs-on labels of the workflow job, e.g. [self-hosted, a100]."
+    },
+    capacity: count("How many shards may run in this pool at once."),
+    weight: { type: "number", exclusiveMinimum: 0, description: "Relative share of work under the weighted strategy." }
+  }
+};
+var TASK = {
+  type: "object",
+  description: "A task of the suite and its cost.",
+  required: ["name"],
+  properties: {
+    name: text2("The task name passed to the command as {task}."),
+    cost: { type: "number", minimum: 0, description: "Its cost: samples (or seconds). Big tasks may be split across shards." }
+  }
+};
+var SUITE = {
+  type: "object",
+  description: "An evaluation suite.",
+  properties: {
+    shards: {
+      anyOf: [{ type: "integer", minimum: 1 }, { const: "auto" }],
+      description: 'How many shards to split the suite into, or "auto".'
+    },
+    pool: text2("Pin the suite to this pool (optional)."),
+    "piece-overhead": { type: "number", minimum: 0, description: "Cost of starting any piece (model load, task set-up), in cost units." },
+    command: text2("The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in."),
+    tasks: { type: "array", items: TASK, description: "The tasks of the suite." }
+  }
+};
+var EVALUATION_SCHEMA = mapping('Evaluation runs on GitHub Actions runners (the "Steward / evaluation" check).', {
+  workflow: text2('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
+  strategy: choice(["round-robin", "weighted", "least-loaded", "fair-share"], "How shards are spread over pools."),
+  pools: { type: "array", items: POOL, description: "Runner pools." },
+  quotas: mapping("Limits on what evaluations may use.", {
+    "concurrent-shards": count("Most shards running at once, over all pools."),
+    "runner-minutes-per-month": count("Most runner minutes used per calendar month.", 0)
+  }, OPEN),
+  regression: mapping("When a score counts as a regression.", {
+    alpha: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Significance level of the test, e.g. 0.05." },
+    threshold: { type: "number", minimum: 0, description: "Smallest drop in score that counts, e.g. 0.01." }
+  }, OPEN),
+  forks: text2('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
+  suites: { type: "object", additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' }
+}, OPEN);
+var RECONCILE_SCHEMA = mapping("Fork reconciliation of model metadata.", {
+  paths: globs('Registry files, e.g. "models/*/model.yml"; cards matched by model-cards.paths are read too.'),
+  "id-field": text2('The field that identifies a model, e.g. "id".'),
+  "version-field": text2('The field that holds its version, e.g. "version".'),
+  "fork-pull-requests": flag("Open pull requests on forks that are behind.")
+}, OPEN);
+
+// src/config/schema/style-schema.ts
+var SCOPE_REF = "#/definitions/scope";
+var SEVERITY = "error fails the check; warning and notice are reported without failing it; off turns the rule off.";
+function rule(id, description, options) {
+  const defaults = DEFAULT_CONFIG2.style.rules[id];
+  const properties = {
+    severity: choice(RULE_SEVERITIES, SEVERITY),
+    except: { $ref: SCOPE_REF, description: EXCEPT_DESCRIPTION },
+    only: { $ref: SCOPE_REF, description: ONLY_DESCRIPTION },
+    ...options
+  };
+  for (const [key, schema] of Object.entries(properties)) {
+    if (key in defaults) properties[key] = { ...schema, default: defaults[key] };
+  }
+  return mapping(description, properties);
+}
+var RULES = {
+  "title-conventional": rule("title-conventional", 'The pull-request title follows Conventional Commits ("feat(api): add x"), checked with commitlint.', {
+    types: strings("Allowed types: the word before the colon. The message lists them.", 'A type, e.g. "feat".'),
+    scopes: strings("Allowed scopes, the word in parentheses; empty: any scope or none.", 'A scope, e.g. "api".'),
+    "require-scope-for": strings("Types whose titles must name a scope, e.g. [feat].", "A type."),
+    "subject-pattern": regex('A regular expression (JavaScript syntax) that the subject, the text after "type(scope): ", must match, e.g. "^[a-z]"; null: any subject.', true),
+    "header-max-length": count("The longest title allowed, in characters.")
+  }),
+  "commit-conventional": rule("commit-conventional", "Every commit message of the pull request follows Conventional Commits (commitlint's default ignores apply: merge, revert, fixup!, squash!).", {
+    "squash-aware": flag("When the repository squash-merges with the pull-request title as the commit message, lint the title and skip the commits, whose messages the squash discards."),
+    types: { type: ["array", "null"], items: text2('A type, e.g. "feat".'), description: "Allowed types in commit messages; null: the same as title-conventional.types." },
+    "header-max-length": count("The longest first line of a commit message, in characters."),
+    "body-max-line-length": { type: ["integer", "null"], minimum: 1, description: "The longest line in a commit body, in characters; null: no limit." }
+  }),
+  "commit-signoff": rule("commit-signoff", 'Every commit carries a "Signed-off-by:" line matching its author or committer (Developer Certificate of Origin). Merge commits are skipped.', {
+    "skip-verified-members": flag("Accept a commit without sign-off when GitHub verified its signature and its author is a member of the organisation.")
+  }),
+  "branch-name": rule("branch-name", "The pull request's branch name matches a pattern.", {
+    pattern: regex("A regular expression (JavaScript syntax) the branch name must match.")
+  }),
+  "body-sections": rule("body-sections", "The pull-request description has the required headings, each followed by some text.", {
+    sections: strings('Markdown headings the description must contain, e.g. "## Summary".', 'A heading, written as in the template, e.g. "## Testing".'),
+    "require-checked-tasks": flag('Fail while task-list items ("- [ ]") of the description are unchecked.')
+  }),
+  "pr-size": rule("pr-size", "The pull request stays small enough to review.", {
+    "max-files": count("The most changed files allowed."),
+    "max-lines": count("The most changed lines allowed (additions plus deletions)."),
+    ignore: globs("Files not counted, e.g. lockfiles. Writing this list replaces the default list."),
+    "ignore-generated": flag("Do not count files marked linguist-generated in .gitattributes.")
+  }),
+  "forbidden-paths": rule("forbidden-paths", "No changed file matches these globs (keys, secrets); each match is annotated on the file.", {
+    paths: globs("Globs no added or changed file may match. Writing this list replaces the default list.")
+  }),
+  "large-files": rule("large-files", "Files larger than max-bytes must be Git LFS pointers (tracked by a filter=lfs line in .gitattributes).", {
+    "max-bytes": count("The largest file, in bytes, that may be committed without Git LFS.")
+  }),
+  labels: rule("labels", "The pull request carries the labels it needs and none it must not.", {
+    "required-one-of": strings("At least one of these labels must be present; empty: no requirement.", "A label name."),
+    forbidden: strings('None of these labels may be present, e.g. "do-not-merge".', "A label name.")
+  }),
+  "linked-issue": rule("linked-issue", 'The pull request links an issue: a closing keyword in the description ("Fixes #12") or an issue linked on GitHub.', {
+    keywords: strings('Words that link an issue when followed by a reference such as "#12".', "A keyword, compared case-insensitively.")
+  }),
+  draft: rule("draft", "Reports that the pull request is a draft.", {
+    neutral: flag("Give drafts a neutral check conclusion, whatever else is found, so that work in progress is not shown as failing.")
+  })
+};
+var STYLE_SCHEMA = mapping('Contribution style rules checked on every pull request (the "Steward / style" check).', {
+  except: { $ref: SCOPE_REF, description: `For all rules: ${EXCEPT_DESCRIPTION}`, default: DEFAULT_CONFIG2.style.except },
+  only: { $ref: SCOPE_REF, description: `For all rules: ${ONLY_DESCRIPTION}` },
+  rules: mapping("The rules, by id. Write only the rules and options you change; the rest keep their defaults.", RULES)
+});
+
+// src/config/schema/steward-schema.ts
+var STEWARD_SCHEMA_URL = "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/steward.schema.json";
+var EXTENDS_PATTERN = "^(?:\\.{1,2}/[^\\s@]+|(?:[A-Za-z0-9][-A-Za-z0-9]*/)?[-_.A-Za-z0-9]+(?::[-_.A-Za-z0-9][-_./A-Za-z0-9]*)?)(?:@[^\\s@]+)?$";
+var STEWARD_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: STEWARD_SCHEMA_URL,
+  title: "Steward configuration (.github/steward.yml)",
+  description: "Configuration of Steward: style rules for pull requests, model cards, evaluation and fork reconciliation. Keys are kebab-case; write only what you change.",
+  type: "object",
+  additionalProperties: false,
+  definitions: { scope: SCOPE_SCHEMA },
+  properties: {
+    $schema: { type: "string", description: "The schema editors use to check this file; Steward ignores it." },
+    _extends: {
+      type: "string",
+      pattern: EXTENDS_PATTERN,
+      description: 'Start from another config and change it: "repo", "owner/repo", "repo:path" or "owner/repo:path", each with an optional "@ref"; or a relative file such as "./base.yml". A repository alone means its .github/steward.yml. Mappings are merged key by key; a list written here replaces the inherited list.'
+    },
+    style: STYLE_SCHEMA,
+    "model-cards": MODEL_CARDS_SCHEMA,
+    evaluation: EVALUATION_SCHEMA,
+    reconcile: RECONCILE_SCHEMA
+  }
+};
+
+// src/config/validate-config.ts
+var compiled = null;
+function isRegExp(pattern) {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function validator() {
+  if (compiled) return compiled;
+  const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
+  ajv.addFormat("regex", { type: "string", validate: isRegExp });
+  compiled = ajv.compile(STEWARD_SCHEMA);
+  return compiled;
+}
+function validateConfigData(data) {
+  return checkConfigData(data, Infinity).problems;
+}
+function checkConfigData(data, limit) {
+  const validate2 = validator();
+  if (validate2(data)) return { problems: [], omitted: 0 };
+  const errors = relevantSchemaErrors(validate2.errors ?? []);
+  return { problems: describeSchemaErrors2(errors.slice(0, limit)), omitted: Math.max(0, errors.length - limit) };
+}
+
+// src/config/parse-config-text.ts
+function configFinding(file, problem) {
+  return makeFinding({
+    check: "config",
+    rule: "config",
+    severity: problem.severity,
+    message: problem.message,
+    path: file.path,
+    line: problem.position?.line ?? null,
+    column: problem.position?.column ?? null,
+    hint: problem.hint,
+    ...problem.field !== void 0 ? { field: problem.field } : {}
+  });
+}
+var byPosition = (a, b2) => (a.position?.line ?? Infinity) - (b2.position?.line ?? Infinity) || (a.position?.column ?? 0) - (b2.position?.column ?? 0);
+function withFindings(file, problems, omitted = 0) {
+  const sorted2 = [...problems].sort(byPosition);
+  const kept = sorted2.slice(0, MAX_YAML_PROBLEMS);
+  const more = sorted2.length - kept.length + omitted;
+  if (more > 0) kept.push(moreProblems(more));
+  const findings = kept.map((p2) => configFinding(file, p2));
+  const hasError = findings.some((f) => f.severity === "error");
+  return { data: hasError ? null : {}, findings, extends: null };
+}
+function toData2(doc, lineCounter) {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) };
+  } catch (error) {
+    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    return {
+      problem: bomb ? {
+        message: `too many aliases: the config expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT2}`,
+        hint: "Write the values out, or use fewer aliases of aliases.",
+        severity: "error",
+        position: firstAliasPosition(doc, lineCounter)
+      } : { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting.", severity: "error", position: { line: 1, column: 1 } }
+    };
+  }
+}
+function schemaProblems(doc, lineCounter, data) {
+  const { problems, omitted } = checkConfigData(data, MAX_YAML_PROBLEMS);
+  const located = problems.filter((p2) => !(p2.target === "key" && RESERVED_KEYS.has(p2.segments[p2.segments.length - 1] ?? ""))).map((p2) => ({
+    message: p2.message,
+    hint: p2.hint,
+    severity: "error",
+    field: p2.field,
+    position: locateNode(doc, lineCounter, p2.segments, p2.target)
+  }));
+  return { problems: located, omitted };
+}
+function parseConfigText(file) {
+  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
+  const refused = screenConfigText(text3);
+  if (refused) return withFindings(file, [{ ...refused, severity: "error" }]);
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+  const syntax = yamlSyntaxProblems(doc, lineCounter);
+  if (doc.errors.length > 0) return withFindings(file, syntax);
+  const converted = toData2(doc, lineCounter);
+  if ("problem" in converted) return withFindings(file, [...syntax, converted.problem]);
+  const data = converted.data ?? {};
+  const schema = schemaProblems(doc, lineCounter, data);
+  const result2 = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
+  if (!result2.data) return result2;
+  const { $schema: _schema, _extends: spec, ...rest } = data;
+  return {
+    data: rest,
+    findings: result2.findings,
+    extends: typeof spec === "string" ? { spec, position: locateNode(doc, lineCounter, ["_extends"], "value") } : null
+  };
+}
+
+// src/config/resolve-extends-target.ts
+var DEFAULT_CONFIG_PATH = ".github/steward.yml";
+var EXTENDS = new RegExp(EXTENDS_PATTERN);
+var ORIGIN = /^([^/:\s]+\/[^/:\s]+):(.+)$/;
+function locationOfOrigin(origin, path7) {
+  const match = ORIGIN.exec(origin);
+  return match ? { repository: match[1], path: match[2], ref: null } : { repository: null, path: path7, ref: null };
+}
+function describeLocation(location) {
+  const where = location.repository ? `${location.repository}:${location.path}` : location.path;
+  return location.ref ? `${where}@${location.ref}` : where;
+}
+function locationKey(location) {
+  return `${location.repository?.toLowerCase() ?? "."}:${location.path}@${location.ref ?? ""}`;
+}
+function normalizePath(path7, local) {
+  const parts = [];
+  for (const part of path7.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else if (local) parts.push("..");
+    else return null;
+  }
+  const joined = parts.join("/");
+  return local && path7.startsWith("/") ? `/${joined}` : joined;
+}
+function splitRef(spec) {
+  const at = spec.indexOf("@");
+  return at === -1 ? { body: spec, ref: null } : { body: spec.slice(0, at), ref: spec.slice(at + 1) };
+}
+function resolveExtendsTarget(spec, from) {
+  if (!EXTENDS.test(spec)) return { error: `_extends '${spec}' is not in a form Steward understands` };
+  const { body, ref } = splitRef(spec);
+  if (body.startsWith("./") || body.startsWith("../")) {
+    const folder = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/") + 1) : "";
+    const path7 = normalizePath(`${folder}${body}`, from.repository === null);
+    if (path7 === null || path7 === "") return { error: `_extends '${spec}' points outside the repository` };
+    return { repository: from.repository, path: path7, ref: ref ?? from.ref };
+  }
+  const [repoPart, filePath] = body.includes(":") ? [body.slice(0, body.indexOf(":")), body.slice(body.indexOf(":") + 1)] : [body, null];
+  const owner = repoPart.includes("/") ? null : from.repository?.split("/")[0] ?? null;
+  if (!repoPart.includes("/") && owner === null) {
+    return { error: `_extends '${spec}' names a repository without its owner, and this file is not in a GitHub repository: write 'owner/${repoPart}'` };
+  }
+  const repository = owner ? `${owner}/${repoPart}` : repoPart;
+  return { repository, path: filePath ?? DEFAULT_CONFIG_PATH, ref };
+}
+
+// src/config/load.ts
+var MAX_EXTENDS_DEPTH = 5;
+function parseSafely(layer) {
+  try {
+    return parseConfigText(layer.file);
+  } catch (error) {
+    const message2 = `could not read the config: ${error.message}`;
+    return { data: null, extends: null, findings: [makeFinding({ check: "config", rule: "config", severity: "error", message: message2, path: layer.file.path, hint: null })] };
+  }
+}
+function report(ctx, layer, findings) {
+  for (const f of findings) ctx.findings.push(layer.foreign ? { ...f, message: `${layer.file.origin}: ${f.message}` } : f);
+}
+async function readTarget(ctx, target, spec) {
+  try {
+    return await ctx.readExtends(target) ?? `cannot read _extends '${spec}': not found`;
+  } catch (error) {
+    return `cannot read _extends '${spec}': ${error.message}`;
+  }
+}
+async function extendedLayer(ctx, layer, spec) {
+  const target = resolveExtendsTarget(spec, layer.location);
+  if ("error" in target) return { message: target.error, hint: 'Write "repo", "owner/repo", "owner/repo:path", optionally with "@ref", or a relative path such as "./base.yml".' };
+  const chain = [...layer.extendedBy, layer.location, target].map(describeLocation).join(" → ");
+  if ([...layer.extendedBy, layer.location].some((l) => locationKey(l) === locationKey(target))) {
+    return { message: `_extends '${spec}' makes a cycle: ${chain}`, hint: "Remove _extends from one of these files." };
+  }
+  if (layer.extendedBy.length + 1 > MAX_EXTENDS_DEPTH) {
+    return { message: `_extends '${spec}' goes past the limit of ${MAX_EXTENDS_DEPTH} extended files: ${chain}`, hint: "Point this file at the end of the chain, or copy the settings it needs." };
+  }
+  const file = await readTarget(ctx, target, spec);
+  if (typeof file === "string") {
+    const other = target.repository !== null && target.repository !== layer.location.repository;
+    return { message: file, hint: `Check that ${describeLocation(target)} exists${other ? ` and that Steward is installed on ${target.repository}` : ""}.` };
+  }
+  return { file, location: target, extendedBy: [...layer.extendedBy, layer.location], foreign: true };
+}
+async function loadLayer(ctx, layer) {
+  ctx.sources.push(layer.file.origin);
+  const parsed = parseSafely(layer);
+  report(ctx, layer, parsed.findings);
+  if (parsed.data === null || parsed.extends === null) return parsed.data;
+  const base = await extendedLayer(ctx, layer, parsed.extends.spec);
+  if ("message" in base) {
+    report(ctx, layer, [configFinding(layer.file, { ...base, severity: "error", position: parsed.extends.position, field: "/_extends" })]);
+    return null;
+  }
+  const baseData = await loadLayer(ctx, base);
+  return baseData === null ? null : mergeConfig(baseData, parsed.data);
+}
+async function resolveConfig(candidates, readExtends) {
+  const file = candidates.repository ?? candidates.organization;
+  if (!file) return { config: cloneConfigValue(DEFAULT_CONFIG2), findings: [], sources: [] };
+  const ctx = { readExtends, findings: [], sources: [] };
+  const layer = { file, location: locationOfOrigin(file.origin, file.path), extendedBy: [], foreign: file !== candidates.repository };
+  const data = await loadLayer(ctx, layer);
+  if (data === null || ctx.findings.some((f) => f.severity === "error")) return { config: null, findings: ctx.findings, sources: ctx.sources };
+  const merged = mergeConfig(DEFAULT_CONFIG2, data);
+  const problems = validateConfigData(merged).map((p2) => makeFinding({
+    check: "config",
+    rule: "config",
+    severity: "error",
+    path: file.path,
+    field: p2.field,
+    hint: p2.hint,
+    message: `after merging ${ctx.sources.join(", ")} with the defaults: ${p2.message}`
+  }));
+  if (problems.length > 0) return { config: null, findings: [...ctx.findings, ...problems], sources: ctx.sources };
+  return { config: merged, findings: ctx.findings, sources: ctx.sources };
+}
+
+// src/platform/local/read-local-files.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path3 from "node:path";
+var DEFAULT_CONFIG_PATH2 = ".github/steward.yml";
+async function readLocalConfig(root, configPath) {
+  if (configPath === void 0) return readTextFile(root, path3.join(root, DEFAULT_CONFIG_PATH2), DEFAULT_CONFIG_PATH2);
+  const file = await readTextFile(root, path3.resolve(configPath), configPath);
+  if (!file) throw new UsageError(`--config ${configPath}: no such file; pass the path of a steward.yml`);
+  return file;
+}
+async function readExtendedFile(root, configFolder, target) {
+  const relative = target.startsWith("./") || target.startsWith("../");
+  const absolute = path3.resolve(relative ? configFolder : root, target);
+  return readTextFile(root, absolute, target);
+}
+async function readTextFile(root, absolute, origin) {
+  try {
+    const text3 = await readFile2(absolute, "utf8");
+    return { origin, path: repositoryPath(root, absolute), text: text3 };
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EISDIR") throw new UsageError(`${origin} is a folder, not a config file`);
+    throw error;
+  }
+}
+function repositoryPath(root, absolute) {
+  const relative = path3.relative(root, absolute);
+  if (relative.startsWith("..") || path3.isAbsolute(relative)) return absolute.split(path3.sep).join("/");
+  return relative.split(path3.sep).join("/");
+}
+
+// src/transports/resolve-local-config.ts
+async function resolveLocalConfig(root, configPath) {
+  const configFile = await readLocalConfig(root, configPath);
+  const configFolder = path4.dirname(path4.resolve(root, configFile?.path ?? ".github/steward.yml"));
+  return resolveConfig({ repository: configFile, organization: null }, (target) => target.repository === null ? readExtendedFile(root, configFolder, target.path) : Promise.resolve(null));
 }
 
 // src/transports/actions/list-changed-cards.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/platform/local/create-local-adapter.ts
-import path3 from "node:path";
+import path5 from "node:path";
 
 // src/platform/local/decode-bytes.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -33329,12 +33358,12 @@ function parseRawNumstat(output) {
     }
     const stat3 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(token);
     if (!stat3) continue;
-    let path5 = stat3[3];
-    if (path5 === "") {
+    let path7 = stat3[3];
+    if (path7 === "") {
       i2 += 2;
-      path5 = tokens[i2] ?? "";
+      path7 = tokens[i2] ?? "";
     }
-    lines.set(path5, { additions: toCount(stat3[1]), deletions: toCount(stat3[2]) });
+    lines.set(path7, { additions: toCount(stat3[1]), deletions: toCount(stat3[2]) });
   }
   return { entries: entries2, lines };
 }
@@ -34022,8 +34051,8 @@ function toLinesWithContent(input = "", trimmed2 = true, separator = "\n") {
 function forEachLineWithContent(input, callback) {
   return toLinesWithContent(input, true).map((line) => callback(line));
 }
-function folderExists(path5) {
-  return (0, import_file_exists.exists)(path5, import_file_exists.FOLDER);
+function folderExists(path7) {
+  return (0, import_file_exists.exists)(path7, import_file_exists.FOLDER);
 }
 function append(target, item) {
   if (Array.isArray(target)) {
@@ -34425,8 +34454,8 @@ function checkIsRepoRootTask() {
     commands,
     format: "utf-8",
     onError,
-    parser(path5) {
-      return /^\.(git)?$/.test(path5.trim());
+    parser(path7) {
+      return /^\.(git)?$/.test(path7.trim());
     }
   };
 }
@@ -34860,11 +34889,11 @@ function parseGrep(grep) {
   const paths = /* @__PURE__ */ new Set();
   const results = {};
   forEachLineWithContent(grep, (input) => {
-    const [path5, line, preview] = input.split(NULL);
-    paths.add(path5);
-    (results[path5] = results[path5] || []).push({
+    const [path7, line, preview] = input.split(NULL);
+    paths.add(path7);
+    (results[path7] = results[path7] || []).push({
       line: asNumber(line),
-      path: path5,
+      path: path7,
       preview
     });
   });
@@ -35628,14 +35657,14 @@ var init_hash_object = __esm({
     init_task();
   }
 });
-function parseInit(bare, path5, text3) {
+function parseInit(bare, path7, text3) {
   const response = String(text3).trim();
   let result2;
   if (result2 = initResponseRegex.exec(response)) {
-    return new InitSummary(bare, path5, false, result2[1]);
+    return new InitSummary(bare, path7, false, result2[1]);
   }
   if (result2 = reInitResponseRegex.exec(response)) {
-    return new InitSummary(bare, path5, true, result2[1]);
+    return new InitSummary(bare, path7, true, result2[1]);
   }
   let gitDir = "";
   const tokens = response.split(" ");
@@ -35646,7 +35675,7 @@ function parseInit(bare, path5, text3) {
       break;
     }
   }
-  return new InitSummary(bare, path5, /^re/i.test(response), gitDir);
+  return new InitSummary(bare, path7, /^re/i.test(response), gitDir);
 }
 var InitSummary;
 var initResponseRegex;
@@ -35655,9 +35684,9 @@ var init_InitSummary = __esm({
   "src/lib/responses/InitSummary.ts"() {
     "use strict";
     InitSummary = class {
-      constructor(bare, path5, existing, gitDir) {
+      constructor(bare, path7, existing, gitDir) {
         this.bare = bare;
-        this.path = path5;
+        this.path = path7;
         this.existing = existing;
         this.gitDir = gitDir;
       }
@@ -35669,7 +35698,7 @@ var init_InitSummary = __esm({
 function hasBareCommand(command) {
   return command.includes(bareCommand);
 }
-function initTask(bare = false, path5, customArgs) {
+function initTask(bare = false, path7, customArgs) {
   const commands = ["init", ...customArgs];
   if (bare && !hasBareCommand(commands)) {
     commands.splice(1, 0, bareCommand);
@@ -35678,7 +35707,7 @@ function initTask(bare = false, path5, customArgs) {
     commands,
     format: "utf-8",
     parser(text3) {
-      return parseInit(commands.includes("--bare"), path5, text3);
+      return parseInit(commands.includes("--bare"), path7, text3);
     }
   };
 }
@@ -36493,12 +36522,12 @@ var init_FileStatusSummary = __esm({
     "use strict";
     fromPathRegex = /^(.+)\0(.+)$/;
     FileStatusSummary = class {
-      constructor(path5, index, working_dir) {
-        this.path = path5;
+      constructor(path7, index, working_dir) {
+        this.path = path7;
         this.index = index;
         this.working_dir = working_dir;
         if (index === "R" || working_dir === "R") {
-          const detail = fromPathRegex.exec(path5) || [null, path5, path5];
+          const detail = fromPathRegex.exec(path7) || [null, path7, path7];
           this.from = detail[2] || "";
           this.path = detail[1] || "";
         }
@@ -36529,14 +36558,14 @@ function splitLine(result2, lineStr) {
     default:
       return;
   }
-  function data(index, workingDir, path5) {
+  function data(index, workingDir, path7) {
     const raw = `${index}${workingDir}`;
     const handler = parsers6.get(raw);
     if (handler) {
-      handler(result2, path5);
+      handler(result2, path7);
     }
     if (raw !== "##" && raw !== "!!") {
-      result2.files.push(new FileStatusSummary(path5, index, workingDir));
+      result2.files.push(new FileStatusSummary(path7, index, workingDir));
     }
   }
 }
@@ -36887,9 +36916,9 @@ var init_simple_git_api = __esm({
           next
         );
       }
-      hashObject(path5, write) {
+      hashObject(path7, write) {
         return this._runTask(
-          hashObjectTask(path5, write === true),
+          hashObjectTask(path7, write === true),
           trailingFunctionArgument(arguments)
         );
       }
@@ -37243,8 +37272,8 @@ var init_branch = __esm({
   }
 });
 function toPath(input) {
-  const path5 = input.trim().replace(/^["']|["']$/g, "");
-  return path5 && normalize(path5);
+  const path7 = input.trim().replace(/^["']|["']$/g, "");
+  return path7 && normalize(path7);
 }
 var parseCheckIgnore;
 var init_CheckIgnore = __esm({
@@ -37529,8 +37558,8 @@ __export(sub_module_exports, {
   subModuleTask: () => subModuleTask,
   updateSubModuleTask: () => updateSubModuleTask
 });
-function addSubModuleTask(repo, path5) {
-  return subModuleTask(["add", repo, path5]);
+function addSubModuleTask(repo, path7) {
+  return subModuleTask(["add", repo, path7]);
 }
 function initSubModuleTask(customArgs) {
   return subModuleTask(["init", ...customArgs]);
@@ -37844,8 +37873,8 @@ var require_git = __commonJS2({
       }
       return this._runTask(straightThroughStringTask2(command, this._trimmed), next);
     };
-    Git2.prototype.submoduleAdd = function(repo, path5, then) {
-      return this._runTask(addSubModuleTask2(repo, path5), trailingFunctionArgument2(arguments));
+    Git2.prototype.submoduleAdd = function(repo, path7, then) {
+      return this._runTask(addSubModuleTask2(repo, path7), trailingFunctionArgument2(arguments));
     };
     Git2.prototype.submoduleUpdate = function(args2, then) {
       return this._runTask(
@@ -38462,9 +38491,9 @@ async function findMergeBase(git, ref, headSha) {
 
 // src/platform/local/create-local-adapter.ts
 async function createLocalAdapter(options) {
-  const resolved = await resolveRange(path3.resolve(options.dir), options);
+  const resolved = await resolveRange(path5.resolve(options.dir), options);
   const range = { ...resolved, base: resolved.baseSha, head: resolved.headSha };
-  const repository = `local/${path3.basename(range.root)}`;
+  const repository = `local/${path5.basename(range.root)}`;
   let configFolder = range.root;
   return {
     capabilities: { checks: false, comments: false, identity: false },
@@ -38477,7 +38506,7 @@ async function createLocalAdapter(options) {
         readHeadFile(range.root, range.headSha, ".gitattributes"),
         readLocalConfig(range.root, options.configPath)
       ]);
-      if (config) configFolder = path3.dirname(path3.resolve(range.root, config.path));
+      if (config) configFolder = path5.dirname(path5.resolve(range.root, config.path));
       const pr = buildPullRequest(range, commits, files, gitattributes, options, ref.number);
       return { pr, config: { repository: config, organization: null }, existingCheck: null };
     },
@@ -38946,10 +38975,10 @@ async function readEvent(env) {
 }
 async function findConfig(workspace, input) {
   if (input === DEFAULT_CONFIG) return null;
-  const path5 = isAbsolute(input) ? input : resolve2(workspace, input);
-  const found = await access(path5).then(() => true, () => false);
+  const path7 = isAbsolute(input) ? input : resolve2(workspace, input);
+  const found = await access(path7).then(() => true, () => false);
   if (!found) throw new InputError(`Input "config" is "${input}", but there is no such file in ${workspace}; fix the path or leave the input out to use ${DEFAULT_CONFIG}.`);
-  return path5;
+  return path7;
 }
 function outputsText(outputs) {
   const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -38977,15 +39006,13 @@ async function runCardCheck(env, print2) {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const event = await readEvent(env);
   const configPath = await findConfig(workspace, inputs.config);
-  const configFile = await readLocalConfig(workspace, configPath ?? void 0);
-  const configFolder = path4.dirname(configPath ?? path4.join(workspace, inputs.config));
-  const resolved = await resolveConfig({ repository: configFile, organization: null }, (target) => target.repository === null ? readExtendedFile(workspace, configFolder, target.path) : Promise.resolve(null));
+  const resolved = await resolveLocalConfig(workspace, configPath ?? void 0);
   let report2 = { findings: resolved.findings, summary: { errors: resolved.findings.length, warnings: 0, notices: 0, commits: 0, files: 0 } };
   let summary = `## Steward / model cards
 
 ❌ ${inputs.config} could not be used; no card was checked.`;
   if (resolved.config) {
-    const options = cardOptionsOf(resolved.config, inputs.profile);
+    const options = cardOptionsOf(resolved.config, inputs.profile, { readSchema: readSchemaUnder(workspace) });
     const globs2 = inputs.paths ?? options.paths;
     if (!inputs.all && event.skip) {
       print2(event.note);
@@ -39007,7 +39034,7 @@ async function runCardCheck(env, print2) {
   });
   print2(guardLog(formatLog(inputs, report2), randomUUID2()));
   results.commands.forEach(print2);
-  if (inputs.sarifFile) await writeFile2(path4.resolve(workspace, inputs.sarifFile), formatSarif(report2, { version: ACTION_VERSION }));
+  if (inputs.sarifFile) await writeFile2(path6.resolve(workspace, inputs.sarifFile), formatSarif(report2, { version: ACTION_VERSION }));
   if (env.GITHUB_OUTPUT) await appendFile2(env.GITHUB_OUTPUT, outputsText(results.outputs));
   if (env.GITHUB_STEP_SUMMARY) await appendFile2(env.GITHUB_STEP_SUMMARY, results.summary);
   return results.exitCode;

@@ -2,14 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveConfig } from '../../config/load.js';
 import type { FindingsReport } from '../../engines/findings.js';
-import { readExtendedFile, readLocalConfig } from '../../platform/local/read-local-files.js';
+import { readSchemaUnder } from '../../platform/local/read-local-schema.js';
 import { formatJson } from '../../report/format-json.js';
 import { formatSarif } from '../../report/format-sarif.js';
 import { formatText } from '../../report/format-text.js';
 import { cardOptionsOf, checkCardFiles, type CardFile } from '../../workflows/check-card-files.js';
-import { findCardFiles } from '../cli/find-card-files.js';
+import { findCardFiles } from '../find-card-files.js';
+import { resolveLocalConfig } from '../resolve-local-config.js';
 import { listChangedCards } from './list-changed-cards.js';
 import { readCardInputs, type CardInputs } from './read-card-inputs.js';
 import type { EventRange } from './read-event.js';
@@ -26,15 +26,12 @@ export async function runCardCheck(env: Env, print: (line: string) => void): Pro
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const event = await readEvent(env);
   const configPath = await findConfig(workspace, inputs.config);
-  const configFile = await readLocalConfig(workspace, configPath ?? undefined);
-  const configFolder = path.dirname(configPath ?? path.join(workspace, inputs.config));
-  const resolved = await resolveConfig({ repository: configFile, organization: null }, (target) =>
-    target.repository === null ? readExtendedFile(workspace, configFolder, target.path) : Promise.resolve(null));
+  const resolved = await resolveLocalConfig(workspace, configPath ?? undefined);
 
   let report: FindingsReport = { findings: resolved.findings, summary: { errors: resolved.findings.length, warnings: 0, notices: 0, commits: 0, files: 0 } };
   let summary = `## Steward / model cards\n\n❌ ${inputs.config} could not be used; no card was checked.`;
   if (resolved.config) {
-    const options = cardOptionsOf(resolved.config, inputs.profile);
+    const options = cardOptionsOf(resolved.config, inputs.profile, { readSchema: readSchemaUnder(workspace) });
     const globs = inputs.paths ?? options.paths;
     if (!inputs.all && event.skip) {
       print(event.note);

@@ -149,6 +149,17 @@ describe('actions/model-cards bundle', () => {
     rmSync(path.join(repo.dir, 'broken.yml'));
   });
 
+  it('applies the repository\'s own card schema from the config', () => {
+    writeFileSync(path.join(repo.dir, 'cards.yml'), 'model-cards:\n  profile: none\n  schemas: [{ paths: ["models/**/README.md"], schema: card.schema.json }]\n');
+    writeFileSync(path.join(repo.dir, 'card.schema.json'), JSON.stringify({ type: 'object', required: ['base_model'] }));
+    const result = run({ payload: pushPayload(sha.base!, sha.good!), inputs: { config: 'cards.yml' } });
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.outputs.findings!).findings;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'card-schema', path: 'models/good/README.md', field: '/base_model' })]);
+    rmSync(path.join(repo.dir, 'cards.yml'));
+    rmSync(path.join(repo.dir, 'card.schema.json'));
+  });
+
   it('exits 2 on an input it does not know', () => {
     const result = run({ inputs: { profile: 'strict' } });
     expect(result.status).toBe(2);

@@ -2,8 +2,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { UsageError } from '../../platform/local/usage-error.js';
-import { MAX_CARD_BYTES, type CardFile } from '../../workflows/check-card-files.js';
+import { UsageError } from '../platform/local/usage-error.js';
+import { MAX_CARD_BYTES, type CardFile } from '../workflows/check-card-files.js';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.venv', '__pycache__']);
 
