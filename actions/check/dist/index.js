@@ -13,8 +13,15 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+};
 var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -129,20 +136,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural4(ms, msAbs, d, "day");
       }
       if (msAbs >= h2) {
-        return plural3(ms, msAbs, h2, "hour");
+        return plural4(ms, msAbs, h2, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural4(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
+        return plural4(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -181,7 +188,7 @@ var require_common = __commonJS({
         let enableOverride = null;
         let namespacesCache;
         let enabledCache;
-        function debug2(...args) {
+        function debug2(...args2) {
           if (!debug2.enabled) {
             return;
           }
@@ -192,28 +199,28 @@ var require_common = __commonJS({
           self.prev = prevTime;
           self.curr = curr;
           prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
+          args2[0] = createDebug.coerce(args2[0]);
+          if (typeof args2[0] !== "string") {
+            args2.unshift("%O");
           }
           let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format) => {
             if (match === "%%") {
               return "%";
             }
             index++;
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
-              const val = args[index];
+              const val = args2[index];
               match = formatter.call(self, val);
-              args.splice(index, 1);
+              args2.splice(index, 1);
               index--;
             }
             return match;
           });
-          createDebug.formatArgs.call(self, args);
+          createDebug.formatArgs.call(self, args2);
           const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
+          logFn.apply(self, args2);
         }
         debug2.namespace = namespace;
         debug2.useColors = createDebug.useColors();
@@ -435,16 +442,16 @@ var require_browser = __commonJS({
       typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
       typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
     }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+    function formatArgs(args2) {
+      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
       if (!this.useColors) {
         return;
       }
       const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
+      args2.splice(1, 0, c3, "color: inherit");
       let index = 0;
       let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
         if (match === "%%") {
           return;
         }
@@ -453,7 +460,7 @@ var require_browser = __commonJS({
           lastC = index;
         }
       });
-      args.splice(lastC, 0, c3);
+      args2.splice(lastC, 0, c3);
     }
     exports.log = console.debug || console.log || (() => {
     });
@@ -734,16 +741,16 @@ var require_node = __commonJS({
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
-    function formatArgs(args) {
+    function formatArgs(args2) {
       const { namespace: name, useColors: useColors2 } = this;
       if (useColors2) {
         const c3 = this.color;
         const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
         const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
+        args2.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args[0] = getDate() + name + " " + args[0];
+        args2[0] = getDate() + name + " " + args2[0];
       }
     }
     function getDate() {
@@ -752,8 +759,8 @@ var require_node = __commonJS({
       }
       return (/* @__PURE__ */ new Date()).toISOString() + " ";
     }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    function log(...args2) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
     }
     function save(namespaces) {
       if (namespaces) {
@@ -844,11 +851,11 @@ var require_src2 = __commonJS({
 var require_dist = __commonJS({
   "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
     "use strict";
-    function __export2(m) {
+    function __export3(m) {
       for (var p2 in m) if (!exports.hasOwnProperty(p2)) exports[p2] = m[p2];
     }
     Object.defineProperty(exports, "__esModule", { value: true });
-    __export2(require_src2());
+    __export3(require_src2());
   }
 });
 
@@ -868,10 +875,10 @@ var require_dist2 = __commonJS({
       });
       return {
         promise,
-        done(result) {
+        done(result2) {
           if (status === "pending") {
             status = "resolved";
-            done(result);
+            done(result2);
           }
         },
         fail(error) {
@@ -894,6 +901,37 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/engines/findings.ts
+function makeFinding(base) {
+  return {
+    commit: null,
+    path: null,
+    line: null,
+    column: null,
+    hint: null,
+    ...base
+  };
+}
+function countBySeverity(findings) {
+  let errors = 0;
+  let warnings = 0;
+  let notices = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else notices++;
+  }
+  return { errors, warnings, notices };
+}
+function summarizeFindings(findings, counts) {
+  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
+}
+var init_findings = __esm({
+  "src/engines/findings.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -905,12 +943,12 @@ var require_identity = __commonJS({
     var SCALAR = Symbol.for("yaml.scalar");
     var SEQ = Symbol.for("yaml.seq");
     var NODE_TYPE = Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -931,7 +969,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -940,14 +978,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias3;
+    exports.isAlias = isAlias4;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -959,7 +997,7 @@ var require_visit = __commonJS({
     var BREAK = Symbol("break visit");
     var SKIP = Symbol("skip children");
     var REMOVE = Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -968,9 +1006,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path3) {
       const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -1104,7 +1142,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -1114,7 +1152,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -1258,7 +1296,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -1285,7 +1323,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -1296,7 +1334,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -1476,7 +1514,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -1502,7 +1540,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -1861,14 +1899,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1885,14 +1923,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1909,12 +1947,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1926,12 +1964,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j2 = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text2;
+                return text3;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -1946,39 +1984,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -2539,7 +2577,7 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn2(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
           node_process.emitWarning(warning);
@@ -2548,7 +2586,7 @@ var require_log = __commonJS({
       }
     }
     exports.debug = debug2;
-    exports.warn = warn;
+    exports.warn = warn2;
   }
 });
 
@@ -2877,7 +2915,7 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair2(items, key) {
       const k2 = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
@@ -2938,7 +2976,7 @@ var require_YAMLMap = __commonJS({
           _pair = new Pair.Pair(pair, pair?.value);
         } else
           _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
+        const prev = findPair2(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
@@ -2958,19 +2996,19 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
-        return !!findPair(this.items, key);
+        return !!findPair2(this.items, key);
       }
       set(key, value) {
         this.add(new Pair.Pair(key, value), true);
@@ -3007,7 +3045,7 @@ var require_YAMLMap = __commonJS({
       }
     };
     exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
+    exports.findPair = findPair2;
   }
 });
 
@@ -5055,9 +5093,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5093,7 +5131,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError2(
               key,
               // checked by containsNewline()
@@ -5133,7 +5171,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap6 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError2) : composeEmptyNode(ctx, props.end, sep, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5156,7 +5194,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -5188,7 +5226,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5204,7 +5242,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee2] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6424,15 +6462,15 @@ var require_cst_visit = __commonJS({
     var BREAK = Symbol("break visit");
     var SKIP = Symbol("skip children");
     var REMOVE = Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path3) => {
       let item = cst;
       for (const [field, index] of path3) {
         const tok = item?.[field];
@@ -6443,8 +6481,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+    visit3.parentCollection = (cst, path3) => {
+      const parent = visit3.itemAtPath(cst, path3.slice(0, -1));
       const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -6475,7 +6513,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -6491,7 +6529,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6575,7 +6613,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7174,7 +7212,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -7197,7 +7235,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -8105,7 +8143,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -8131,7 +8169,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -8167,7 +8205,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -8191,7 +8229,7 @@ var require_dist3 = __commonJS({
     var lineCounter = require_line_counter();
     var parser4 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -8219,8 +8257,8 @@ var require_dist3 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -8281,23 +8319,23 @@ var require_code = __commonJS({
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _2(strs, ...args) {
+    function _2(strs, ...args2) {
       const code = [strs[0]];
       let i2 = 0;
-      while (i2 < args.length) {
-        addCodeArg(code, args[i2]);
+      while (i2 < args2.length) {
+        addCodeArg(code, args2[i2]);
         code.push(strs[++i2]);
       }
       return new _Code(code);
     }
     exports._ = _2;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str(strs, ...args2) {
       const expr = [safeStringify(strs[0])];
       let i2 = 0;
-      while (i2 < args.length) {
+      while (i2 < args2.length) {
         expr.push(plus);
-        addCodeArg(expr, args[i2]);
+        addCodeArg(expr, args2[i2]);
         expr.push(plus, safeStringify(strs[++i2]));
       }
       optimize(expr);
@@ -8852,10 +8890,10 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name, args2, async) {
         super();
         this.name = name;
-        this.args = args;
+        this.args = args2;
         this.async = async;
       }
       render(opts) {
@@ -9130,8 +9168,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name, args2 = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args2, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -9225,13 +9263,13 @@ var require_codegen = __commonJS({
     }
     exports.not = not;
     var andCode = mappend(exports.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
+    function and(...args2) {
+      return args2.reduce(andCode);
     }
     exports.and = and;
     var orCode = mappend(exports.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
+    function or(...args2) {
+      return args2.reduce(orCode);
     }
     exports.or = or;
     function mappend(op) {
@@ -9964,8 +10002,8 @@ var require_code2 = __commonJS({
       ];
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+      const args2 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args2})` : (0, codegen_1._)`${func}(${args2})`;
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -10061,8 +10099,8 @@ var require_keyword = __commonJS({
       var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
@@ -10116,10 +10154,10 @@ var require_keyword = __commonJS({
       if (def.async && !schemaEnv.$async)
         throw new Error("async keyword in sync schema");
     }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
+    function useKeyword(gen, keyword, result2) {
+      if (result2 === void 0)
         throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+      return gen.scopeValue("keyword", typeof result2 == "function" ? { ref: result2 } : { ref: result2, code: (0, codegen_1.stringify)(result2) });
     }
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
@@ -10805,7 +10843,7 @@ var require_validate = __commonJS({
         this.it = it;
         this.def = def;
         if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+          this.schemaCode = it.gen.const("vSchema", getData2(this.$data, it));
         } else {
           this.schemaCode = this.schemaValue;
           if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
@@ -10974,7 +11012,7 @@ var require_validate = __commonJS({
     }
     var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
     var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+    function getData2($data, { dataLevel, dataNames, dataPathArr }) {
       let jsonPointer;
       let data;
       if ($data === "")
@@ -11014,7 +11052,7 @@ var require_validate = __commonJS({
         return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
       }
     }
-    exports.getData = getData;
+    exports.getData = getData2;
   }
 });
 
@@ -11135,28 +11173,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -11175,7 +11213,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve3.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -11202,7 +11240,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve3(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -12066,7 +12104,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -12457,7 +12495,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -12588,7 +12626,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -12872,7 +12910,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -12958,9 +12996,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -15071,7 +15109,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -15090,11 +15128,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -15746,16 +15784,16 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
+    var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+        return options.expandRange(...args2, options);
       }
-      args.sort();
-      const value = `[${args.join("-")}]`;
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -16757,9 +16795,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch5(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16775,42 +16813,42 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch5.test(input, regex2, options, { glob, posix });
+        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
-          opts.onResult(result);
+          opts.onResult(result2);
         }
         if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (isIgnored2(input)) {
           if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
+            opts.onIgnore(result2);
           }
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
+          opts.onMatch(result2);
         }
-        return returnObject ? result : true;
+        return returnObject ? result2 : true;
       };
       if (returnState) {
         matcher.state = state;
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch5.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16827,24 +16865,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
+          match = picomatch5.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch5.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch5.parse(p2, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options) => scan(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16855,13 +16893,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16872,9 +16910,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16883,8 +16921,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch5.constants = constants;
+    module.exports = picomatch5;
   }
 });
 
@@ -16894,14 +16932,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -16969,7 +17007,7 @@ var require_constants2 = __commonJS({
 var require_debug = __commonJS({
   "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args2) => console.error("SEMVER", ...args2) : () => {
     };
     module.exports = debug2;
   }
@@ -17439,11 +17477,11 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
-    var clean = (version, options) => {
+    var clean2 = (version, options) => {
       const s = parse(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
-    module.exports = clean;
+    module.exports = clean2;
   }
 });
 
@@ -18017,7 +18055,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return isWhitespace(range[position]) ? position : -1;
     };
     var trimComparatorWhitespace = (range) => {
-      let result = "";
+      let result2 = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
@@ -18037,12 +18075,12 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
         if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
+          result2 += range.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
         cursor = findVersionEndIndex(range, cursor, digitRuns);
       }
-      return result + range.slice(copyFrom);
+      return result2 + range.slice(copyFrom);
     };
     module.exports = trimComparatorWhitespace;
   }
@@ -18121,7 +18159,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
+        const cached = cache2.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -18154,9 +18192,9 @@ var require_range = __commonJS({
         if (rangeMap.size > 1 && rangeMap.has("")) {
           rangeMap.delete("");
         }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
+        const result2 = [...rangeMap.values()];
+        cache2.set(memoKey, result2);
+        return result2;
       }
       intersects(range, options) {
         if (!(range instanceof _Range)) {
@@ -18194,7 +18232,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug2 = require_debug();
@@ -18212,16 +18250,16 @@ var require_range = __commonJS({
     var isNullSet = (c3) => c3.value === "<0.0.0-0";
     var isAny = (c3) => c3.value === "";
     var isSatisfiable = (comparators, options) => {
-      let result = true;
+      let result2 = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
+      while (result2 && remainingComparators.length) {
+        result2 = remainingComparators.every((otherComparator) => {
           return testComparator.intersects(otherComparator, options);
         });
         testComparator = remainingComparators.pop();
       }
-      return result;
+      return result2;
     };
     var parseComparator = (comp, options) => {
       comp = comp.replace(re[t2.BUILD], "");
@@ -19031,7 +19069,7 @@ var require_semver2 = __commonJS({
     var identifiers = require_identifiers();
     var parse = require_parse2();
     var valid = require_valid();
-    var clean = require_clean();
+    var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -19070,7 +19108,7 @@ var require_semver2 = __commonJS({
     module.exports = {
       parse,
       valid,
-      clean,
+      clean: clean2,
       inc,
       diff,
       major,
@@ -19118,6 +19156,13732 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/report/render-style-markdown.ts
+function cell(text3) {
+  return text3.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function renderOutcomeTable(outcomes) {
+  const rows = outcomes.map((o2) => {
+    const label = o2.status === "fail" ? `${STATUS_LABEL.fail} (${o2.severity})` : STATUS_LABEL[o2.status];
+    return `| \`${o2.rule}\` | ${label} | ${cell(o2.details)} |`;
+  });
+  return ["| Rule | Result | Details |", "| --- | --- | --- |", ...rows].join("\n");
+}
+function renderTruncation(pr) {
+  const notes = [pr.truncated.commits, pr.truncated.files].filter((t2) => t2 !== null).map((t2) => `> [!WARNING]
+> Incomplete data: ${cell(t2.reason)} (${t2.seen.toLocaleString("en-US")} of ${t2.total.toLocaleString("en-US")} read). Rules that needed the rest are marked incomplete.`);
+  return notes.join("\n\n");
+}
+function renderFindingsText(findings) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const f of findings) byRule.set(f.rule, [...byRule.get(f.rule) ?? [], f]);
+  const sections = [];
+  for (const [rule2, list] of byRule) {
+    const items = list.map((f) => {
+      const where = f.path ? ` \`${f.path}${f.line ? `:${f.line}` : ""}\`` : f.commit ? ` ${f.commit.slice(0, 7)}` : "";
+      const hint = f.hint ? `
+  - How to fix: ${f.hint.includes("\n") ? `
+
+    \`\`\`
+    ${f.hint.split("\n").join("\n    ")}
+    \`\`\`` : f.hint}` : "";
+      return `- **${f.severity}**${where}: ${f.message}${hint}`;
+    });
+    sections.push(`#### \`${rule2}\`
+
+${items.join("\n")}`);
+  }
+  return sections.join("\n\n");
+}
+var STATUS_LABEL;
+var init_render_style_markdown = __esm({
+  "src/report/render-style-markdown.ts"() {
+    "use strict";
+    STATUS_LABEL = {
+      pass: "✅ pass",
+      fail: "❌ fail",
+      skipped: "⏭️ skipped",
+      off: "⚪ off",
+      waived: "🟡 waived",
+      incomplete: "⚠️ incomplete"
+    };
+  }
+});
+
+// src/report/trim-text.ts
+function trimText(text3, limit = GITHUB_TEXT_LIMIT, what = "this text") {
+  if (text3.length <= limit) return text3;
+  const note = (cut) => `
+
+> **Trimmed:** ${cut.toLocaleString("en-US")} more characters of ${what} were cut to fit GitHub's ${limit.toLocaleString("en-US")}-character limit. Run \`steward check\` locally for the full report.
+`;
+  const room = limit - note(text3.length).length;
+  const newline = text3.lastIndexOf("\n", room);
+  const end = newline > room / 2 ? newline : room;
+  return text3.slice(0, end) + note(text3.length - end);
+}
+var GITHUB_TEXT_LIMIT;
+var init_trim_text = __esm({
+  "src/report/trim-text.ts"() {
+    "use strict";
+    GITHUB_TEXT_LIMIT = 65535;
+  }
+});
+
+// src/report/assemble-check-plan.ts
+import { createHash as createHash2 } from "node:crypto";
+function assembleCheckPlan(content) {
+  const { conclusion, title, findings } = content;
+  const annotations = findings.filter((f) => f.path !== null).map(toAnnotation);
+  const shown2 = annotations.slice(0, MAX_ANNOTATIONS);
+  const capped = annotations.length > shown2.length ? `Showing ${shown2.length} of ${annotations.length} annotations; the text below lists every finding.` : "";
+  const body = [...content.sections, capped].filter(Boolean).join("\n\n");
+  const text3 = findings.length ? trimText(renderFindingsText([...findings]), void 0, "the findings") : null;
+  const fingerprint2 = fingerprintOf({ conclusion, title, body, text: text3, shown: shown2 });
+  const annotationsFingerprint = fingerprintOf(shown2);
+  const marker = `<!-- steward:fingerprint=${fingerprint2} annotations=${annotationsFingerprint} -->`;
+  return {
+    name: content.name,
+    headSha: content.pr.headSha,
+    conclusion,
+    title,
+    summary: `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, "the summary")}
+
+${marker}`,
+    text: text3,
+    annotations: shown2,
+    actions: content.actions,
+    fingerprint: fingerprint2,
+    annotationsFingerprint,
+    externalId: content.pr.number === null ? "" : JSON.stringify({ pr: content.pr.number })
+  };
+}
+function toAnnotation(f) {
+  const line = f.line ?? 1;
+  const sameLine = f.endLine === void 0 || f.endLine === null || f.endLine === line;
+  const annotation = {
+    path: f.path,
+    startLine: line,
+    endLine: f.endLine ?? line,
+    level: f.severity === "error" ? "failure" : f.severity,
+    title: `${f.rule} (${f.severity})`,
+    message: f.hint ? `${f.message}
+
+How to fix: ${f.hint}` : f.message
+  };
+  if (sameLine && f.column !== null) {
+    annotation.startColumn = f.column;
+    annotation.endColumn = f.endColumn ?? f.column;
+  }
+  return annotation;
+}
+function fingerprintOf(value) {
+  return createHash2("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+}
+var MAX_ANNOTATIONS;
+var init_assemble_check_plan = __esm({
+  "src/report/assemble-check-plan.ts"() {
+    "use strict";
+    init_render_style_markdown();
+    init_trim_text();
+    MAX_ANNOTATIONS = 250;
+  }
+});
+
+// src/workflows/changed-cards.ts
+function cardPathsOf(config) {
+  return (config["model-cards"] ?? {}).paths ?? DEFAULT_CARD_PATHS;
+}
+function changedCards(pr, paths) {
+  const isCard = (0, import_picomatch3.default)([...paths], { dot: true });
+  return pr.files.filter((f) => f.status !== "removed" && isCard(f.path)).map((f) => f.path);
+}
+var import_picomatch3, DEFAULT_CARD_PATHS;
+var init_changed_cards = __esm({
+  "src/workflows/changed-cards.ts"() {
+    "use strict";
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    DEFAULT_CARD_PATHS = ["**/README.md", "**/MODEL_CARD.md", "**/model_card.md", "**/model-card.md"];
+  }
+});
+
+// src/report/model-card-check-run.ts
+function buildCardCheckPlan(input) {
+  const { pr, cards, report: report2 } = input;
+  const title = titleFor2(report2, cards.length);
+  return assembleCheckPlan({
+    name: MODEL_CARD_CHECK_NAME,
+    pr,
+    conclusion: report2.summary.errors > 0 ? "failure" : "success",
+    title,
+    sections: [
+      `### ${MODEL_CARD_CHECK_NAME}: ${title}`,
+      renderTruncation(pr),
+      renderCardTable(cards, report2.findings),
+      `Profile: \`${input.profile}\`.`,
+      input.suggested ? `The review on this commit suggests ${plural3(input.suggested, "fix", "fixes")} you can commit from the pull request.` : ""
+    ],
+    findings: report2.findings,
+    actions: [CARD_RERUN_ACTION]
+  });
+}
+function titleFor2(report2, cards) {
+  const { errors, warnings, notices } = report2.summary;
+  const counted = [plural3(errors, "error"), plural3(warnings, "warning"), plural3(notices, "notice")].filter((p2) => !p2.startsWith("0 "));
+  const where = `${plural3(cards, "changed card")}`;
+  return counted.length ? `${counted.join(", ")} in ${where}` : `${where}: all pass`;
+}
+function renderCardTable(cards, findings) {
+  const rows = cards.map((path3) => {
+    const counts = countBySeverity(findings.filter((f) => f.path === path3));
+    const verdict2 = counts.errors ? "❌" : counts.warnings ? "⚠️" : "✅";
+    return `| ${verdict2} \`${cell(path3)}\` | ${counts.errors} | ${counts.warnings} | ${counts.notices} |`;
+  });
+  return ["| Card | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |", ...rows].join("\n");
+}
+function plural3(n, word, many = `${word}s`) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
+}
+var MODEL_CARD_CHECK_NAME, CARD_RERUN_ACTION;
+var init_model_card_check_run = __esm({
+  "src/report/model-card-check-run.ts"() {
+    "use strict";
+    init_findings();
+    init_assemble_check_plan();
+    init_render_style_markdown();
+    MODEL_CARD_CHECK_NAME = "Steward / model cards";
+    CARD_RERUN_ACTION = { label: "Re-run", description: "Check the changed model cards again", identifier: "rerun" };
+  }
+});
+
+// src/engines/model-card/mitchell-headings.ts
+function normaliseHeading(text3) {
+  return text3.replace(/\\(.)/g, "$1").replace(/[*_`]+/g, "").replace(/^\s*(\d+(\.\d+)*\.?|[ivx]+\.)\s+/i, "").replace(/[\s:.]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function listHeadings(body) {
+  const lines = body.split(/\r\n|\r|\n/);
+  const found = [];
+  let fence = null;
+  lines.forEach((line, offset) => {
+    const opener = FENCE2.exec(line);
+    if (fence) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) fence = null;
+      return;
+    }
+    if (opener) {
+      fence = opener[1];
+      return;
+    }
+    const match = HEADING.exec(line);
+    if (match) found.push({ level: match[1].length, text: (match[2] ?? "").trim(), offset });
+  });
+  return found.map((heading, i2) => {
+    const end = found.slice(i2 + 1).find((next) => next.level <= heading.level)?.offset ?? lines.length;
+    const inner = new Set(found.filter((h2) => h2.offset > heading.offset && h2.offset < end).map((h2) => h2.offset));
+    const content = lines.slice(heading.offset + 1, end).filter((_2, k2) => !inner.has(heading.offset + 1 + k2)).join("\n");
+    return { ...heading, key: normaliseHeading(heading.text), content };
+  });
+}
+function isEmptySection(content) {
+  const stripped = content.replace(/<!--[\s\S]*?(-->|$)/g, "").replace(/^[ \t]*[-*+][ \t]+[^\n]*?:[*_]*[ \t]*\[more information needed\][ \t]*$/gim, "").replace(/\[?more information needed\]?\.?/gi, "");
+  return stripped.trim() === "";
+}
+var HEADING, FENCE2;
+var init_mitchell_headings = __esm({
+  "src/engines/model-card/mitchell-headings.ts"() {
+    "use strict";
+    HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+    FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+  }
+});
+
+// src/engines/model-card/mitchell-sections.ts
+function headingsFor(name, headings) {
+  const key = normaliseHeading(name);
+  const canonical = Object.keys(MITCHELL_SECTIONS).find((section) => normaliseHeading(section) === key);
+  const names = /* @__PURE__ */ new Set([key, ...canonical ? MITCHELL_SECTIONS[canonical] : []]);
+  return headings.filter((heading) => names.has(heading.key));
+}
+function sectionFinding(card, name, severity, heading) {
+  const base = { check: "model-card", rule: "card-section", severity, path: card.path };
+  if (!heading) {
+    return makeFinding({
+      ...base,
+      message: `The card has no '${name}' section`,
+      hint: `Add a heading '## ${name}' and describe it there (see "Model Cards for Model Reporting", Mitchell et al. 2019).`
+    });
+  }
+  return makeFinding({
+    ...base,
+    message: `The '${heading.text}' section is empty`,
+    line: card.bodyStartLine + heading.offset,
+    column: 1,
+    hint: `Write the ${name} under this heading; "[More Information Needed]" and HTML comments do not count.`
+  });
+}
+function checkMitchellSections(card, options = {}) {
+  const headings = listHeadings(card.body);
+  const required = new Set((options.required ?? []).map(normaliseHeading));
+  const paper = (options.paper === false ? [] : Object.keys(MITCHELL_SECTIONS)).map((name) => ({ name, severity: required.has(normaliseHeading(name)) ? "error" : "warning" }));
+  const known = new Set(paper.map(({ name }) => normaliseHeading(name)));
+  const extra = (options.required ?? []).filter((name) => !known.has(normaliseHeading(name))).map((name) => ({ name, severity: "error" }));
+  return [...paper, ...extra].flatMap(({ name, severity }) => {
+    const matches = headingsFor(name, headings);
+    if (matches.length === 0) return [sectionFinding(card, name, severity, null)];
+    if (matches.every((heading) => isEmptySection(heading.content))) return [sectionFinding(card, name, severity, matches[0])];
+    return [];
+  });
+}
+var MITCHELL_SECTIONS;
+var init_mitchell_sections = __esm({
+  "src/engines/model-card/mitchell-sections.ts"() {
+    "use strict";
+    init_findings();
+    init_mitchell_headings();
+    MITCHELL_SECTIONS = {
+      "Model Details": ["model details", "model description", "model information", "model overview", "model summary"],
+      "Intended Use": [
+        "intended use",
+        "intended uses",
+        "uses",
+        "intended uses & limitations",
+        "intended uses and limitations",
+        "intended use cases",
+        "model use",
+        "use cases",
+        "direct use"
+      ],
+      Factors: ["factors", "relevant factors", "evaluation factors", "factors & metrics", "factors and metrics"],
+      Metrics: [
+        "metrics",
+        "performance measures",
+        "model performance measures",
+        "evaluation metrics",
+        "factors & metrics",
+        "factors and metrics"
+      ],
+      "Evaluation Data": [
+        "evaluation data",
+        "evaluation dataset",
+        "evaluation datasets",
+        "testing data",
+        "test data",
+        "testing data, factors & metrics",
+        "eval data"
+      ],
+      "Training Data": [
+        "training data",
+        "training details",
+        "training procedure",
+        "training dataset",
+        "training datasets",
+        "training"
+      ],
+      "Quantitative Analyses": [
+        "quantitative analyses",
+        "quantitative analysis",
+        "evaluation",
+        "results",
+        "evaluation results",
+        "performance",
+        "benchmarks",
+        "performance and limitations"
+      ],
+      "Ethical Considerations": [
+        "ethical considerations",
+        "ethics",
+        "bias, risks, and limitations",
+        "bias, risks and limitations",
+        "risks and limitations",
+        "broader implications",
+        "ethical considerations and limitations",
+        "bias and fairness"
+      ],
+      "Caveats and Recommendations": [
+        "caveats and recommendations",
+        "caveats",
+        "recommendations",
+        "limitations",
+        "bias, risks, and limitations",
+        "bias, risks and limitations",
+        "limitations and bias",
+        "bias and limitations",
+        "performance and limitations"
+      ]
+    };
+  }
+});
+
+// src/engines/model-card/parse-split-front-matter.ts
+function closingAt(text3, at) {
+  if (!text3.startsWith("---", at)) return -1;
+  let after = at + 3;
+  while (text3[after] === " " || text3[after] === "	") after++;
+  if (after === text3.length) return after;
+  if (text3[after] === "\n") return after + 1;
+  if (text3.startsWith("\r\n", after)) return after + 2;
+  return -1;
+}
+function closingFrom(text3, at) {
+  const width = text3.startsWith("\r\n", at) ? 2 : 1;
+  const end = closingAt(text3, at + width);
+  return end === -1 ? null : { close: at + width, end };
+}
+function firstNonSpace(text3) {
+  const match = /\S/.exec(text3);
+  return match ? match.index : text3.length;
+}
+function splitFrontMatter(text3) {
+  const open = firstNonSpace(text3);
+  if (!text3.startsWith("---", open)) return { kind: "none" };
+  LINE_BREAK.lastIndex = open + 3;
+  const opening = LINE_BREAK.exec(text3);
+  if (!opening) {
+    const rest = text3.slice(open + 3, open + 203);
+    const lineEnd = NEWLINE.exec(rest);
+    return { kind: "bad-opening", open, lineEnd: open + 3 + (lineEnd ? lineEnd.index : rest.length) };
+  }
+  const contentStart = open + 3 + opening[0].length;
+  const breaks = /[\r\n]/g;
+  breaks.lastIndex = contentStart;
+  for (let found = breaks.exec(text3); found !== null; found = breaks.exec(text3)) {
+    const closing = closingFrom(text3, found.index);
+    if (closing) return { kind: "found", open, contentStart, contentEnd: found.index, ...closing };
+  }
+  if (opening[0] === "\r\n") {
+    const end = closingAt(text3, contentStart);
+    if (end !== -1) return { kind: "found", open, contentStart: contentStart - 1, contentEnd: contentStart - 1, close: contentStart, end };
+  }
+  return { kind: "unterminated", open };
+}
+var NEWLINE, LINE_BREAK;
+var init_parse_split_front_matter = __esm({
+  "src/engines/model-card/parse-split-front-matter.ts"() {
+    "use strict";
+    NEWLINE = /[\r\n]/;
+    LINE_BREAK = /\r\n|\r|\n/y;
+  }
+});
+
+// src/engines/model-card/parse-fence-findings.ts
+function lineAt(text3, offset) {
+  let line = 1;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) line++;
+  return line;
+}
+function positionAt2(text3, offset) {
+  const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
+  return { line: lineAt(text3, offset), column: offset - lineStart + 1 };
+}
+function describeMissingFrontMatter(text3, fence) {
+  if (fence.kind === "none") return { ...NO_METADATA, position: { line: 1, column: 1 } };
+  const opening = positionAt2(text3, fence.open);
+  if (fence.kind === "bad-opening") {
+    if (!/^---[ \t]+\r?$/.test(text3.slice(fence.open, fence.lineEnd))) return { ...NO_METADATA, position: { line: 1, column: 1 } };
+    return {
+      severity: "error",
+      position: opening,
+      message: "the opening '---' has spaces after it, so the Hub sees no metadata (the line must be exactly '---')",
+      hint: "Delete the spaces after '---' so that the line is exactly '---'."
+    };
+  }
+  if (text3.includes("\r\r\n")) {
+    return {
+      severity: "error",
+      position: opening,
+      message: "the Hub will not see the metadata: the file's lines end in CR CR LF (\\r\\r\\n), and the Hub only accepts a closing '---' followed by LF or CRLF",
+      hint: 'Convert the line endings to LF (or CRLF), e.g. in your editor\'s line-ending setting or with `sed -i "s/\\r\\r$/\\r/"`.'
+    };
+  }
+  if (/^---(?:\r\n|\r|\n)---[ \t]*(?:\r?\n|$)/.test(text3.slice(fence.open, fence.open + 40))) {
+    return {
+      severity: "error",
+      position: opening,
+      message: "the Hub does not recognise an empty metadata block written as two '---' lines in a row: it sees no metadata",
+      hint: "Put the metadata ('key: value' lines) between the two '---' lines, or remove both."
+    };
+  }
+  return {
+    severity: "error",
+    position: opening,
+    message: "unterminated front matter: the Hub sees no metadata (no closing '---' line after the opening one)",
+    hint: "Add a line with only '---' after the metadata; if this '---' is a horizontal rule, put text before it."
+  };
+}
+var NO_METADATA;
+var init_parse_fence_findings = __esm({
+  "src/engines/model-card/parse-fence-findings.ts"() {
+    "use strict";
+    NO_METADATA = {
+      severity: "warning",
+      message: "no metadata block; the Hub will show no license, tags, language or pipeline for this model",
+      hint: "Start the card with a YAML block between two '---' lines, e.g. '---', 'license: apache-2.0', '---'."
+    };
+  }
+});
+
+// src/engines/model-card/parse-hub-yaml-options.ts
+function adjustTags(tags) {
+  const adjusted = [];
+  for (const tag of tags) {
+    if (typeof tag === "string" || !("test" in tag) || !tag.test) {
+      adjusted.push(tag);
+    } else if (tag.tag === BOOL) {
+      adjusted.push({ ...tag, test: tag.test.test("true") ? PYYAML_TRUE : PYYAML_FALSE });
+    } else if (tag.tag === FLOAT && tag.test.test("1e3")) {
+      adjusted.push({ ...tag, test: PYYAML_FLOAT_EXP });
+    } else if (tag.tag !== TIMESTAMP || tag.test.test("1:20")) {
+      adjusted.push(tag);
+    }
+  }
+  return adjusted;
+}
+var PYYAML_TRUE, PYYAML_FALSE, PYYAML_FLOAT_EXP, BOOL, FLOAT, TIMESTAMP, MAX_ALIAS_COUNT2, HUB_YAML_OPTIONS;
+var init_parse_hub_yaml_options = __esm({
+  "src/engines/model-card/parse-hub-yaml-options.ts"() {
+    "use strict";
+    PYYAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+    PYYAML_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
+    PYYAML_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/;
+    BOOL = "tag:yaml.org,2002:bool";
+    FLOAT = "tag:yaml.org,2002:float";
+    TIMESTAMP = "tag:yaml.org,2002:timestamp";
+    MAX_ALIAS_COUNT2 = 100;
+    HUB_YAML_OPTIONS = {
+      version: "1.1",
+      customTags: adjustTags,
+      // yaml's own check compares every pair with every other: minutes on a 1 MB mapping. Done in one pass instead.
+      uniqueKeys: false,
+      prettyErrors: false,
+      logLevel: "silent"
+    };
+  }
+});
+
+// src/engines/model-card/parse-screen-front-matter.ts
+function utf8Length(text3) {
+  let bytes = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 < 128) bytes += 1;
+    else if (c3 < 2048) bytes += 2;
+    else if (c3 >= 55296 && c3 <= 56319) {
+      bytes += 4;
+      i2++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+function deepFlowOffset2(text3) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 === 91 || c3 === 123) {
+      if (++depth > MAX_FLOW_DEPTH2) return i2;
+    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+function describeCharacter(code) {
+  if (code === 0) return "a NUL byte";
+  return `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function screenFrontMatter(yamlText) {
+  if (yamlText.length > MAX_FRONT_MATTER_BYTES || utf8Length(yamlText) > MAX_FRONT_MATTER_BYTES) {
+    const kb = Math.round(utf8Length(yamlText) / 1024);
+    return {
+      rule: "card-front-matter",
+      message: `the metadata block is ${kb} KB; Steward reads at most 256 KB of front matter, so it was not checked`,
+      hint: "Card metadata is usually a few kilobytes: move long content (tables, results) into the Markdown body or a separate file.",
+      offset: 0
+    };
+  }
+  const bad = NOT_PRINTABLE.exec(yamlText);
+  if (bad) {
+    return {
+      rule: "card-yaml",
+      message: `the metadata contains ${describeCharacter(bad[0].codePointAt(0))}, which the Hub's YAML reader refuses; the Hub will reject the metadata`,
+      hint: "Save the card as UTF-8 text and remove control characters from the front matter.",
+      offset: bad.index
+    };
+  }
+  const deep = deepFlowOffset2(yamlText);
+  if (deep !== -1) {
+    return {
+      rule: "card-yaml",
+      message: `the metadata nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep, so it was not read`,
+      hint: "No card field needs more than a few levels: check for unclosed brackets.",
+      offset: deep
+    };
+  }
+  return null;
+}
+var MAX_FRONT_MATTER_BYTES, MAX_FLOW_DEPTH2, NOT_PRINTABLE;
+var init_parse_screen_front_matter = __esm({
+  "src/engines/model-card/parse-screen-front-matter.ts"() {
+    "use strict";
+    MAX_FRONT_MATTER_BYTES = 256 * 1024;
+    MAX_FLOW_DEPTH2 = 100;
+    NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+  }
+});
+
+// src/engines/model-card/parse-pointer.ts
+function toPointer(segments) {
+  return segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return null;
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+var init_parse_pointer = __esm({
+  "src/engines/model-card/parse-pointer.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/model-card/parse-inspect-nodes.ts
+function dataKey(key) {
+  if (!(0, import_yaml4.isScalar)(key)) return null;
+  return key.value === null ? "" : String(key.value);
+}
+function describeReading(scalar) {
+  const source = scalar.source;
+  if (scalar.type !== "PLAIN" || typeof source !== "string") return null;
+  if (typeof scalar.value === "boolean" && !CORE_BOOL.test(source)) return `the boolean ${String(scalar.value)}`;
+  if (typeof scalar.value !== "number") return null;
+  if (source.includes(":")) return `the number ${scalar.value} (a base-60 number, like a clock time)`;
+  if (OCTAL.test(source)) return `the number ${scalar.value} (an octal number)`;
+  return null;
+}
+function quotedHint(source, context) {
+  const quoted = `'${source}'`;
+  if (context.isKey) return `Quote the key: ${quoted}:`;
+  return context.key === null ? `Quote it: - ${quoted}` : `Quote it: ${context.key}: ${quoted}`;
+}
+function surprise(scalar, segments, context) {
+  const reading = describeReading(scalar);
+  if (!reading || !scalar.range) return null;
+  const source = scalar.source;
+  return {
+    severity: segments[0] === "language" && !context.isKey ? "error" : "warning",
+    message: `the Hub reads \`${source}\` as ${reading} (YAML 1.1); write '${source}' in quotes if you mean the text`,
+    hint: quotedHint(source, context),
+    offset: scalar.range[0],
+    field: toPointer(segments)
+  };
+}
+function noteTabSafe(node, tabSafe) {
+  if ((0, import_yaml4.isScalar)(node) && node.range && node.type && node.type !== "PLAIN") tabSafe.push([node.range[0], node.range[1]]);
+}
+function inspectNodes(doc, fileLine) {
+  const problems = [];
+  const tabSafe = [];
+  const stack = [{ node: doc.contents, segments: [] }];
+  while (stack.length > 0) {
+    const { node, segments } = stack.pop();
+    noteTabSafe(node, tabSafe);
+    if ((0, import_yaml4.isScalar)(node)) {
+      const parentKey = segments.length > 0 && !/^\d+$/.test(segments[segments.length - 1]) ? segments[segments.length - 1] : null;
+      const found = surprise(node, segments, { key: parentKey, isKey: false });
+      if (found) problems.push(found);
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
+    } else if ((0, import_yaml4.isMap)(node)) {
+      inspectPairs(node.items, segments, { problems, tabSafe, stack, fileLine });
+    }
+  }
+  tabSafe.sort((a, b2) => a[0] - b2[0]);
+  return { problems, tabSafe };
+}
+function inspectPairs(pairs, segments, out) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of pairs) {
+    const keyNode = pair.key;
+    noteTabSafe(keyNode, out.tabSafe);
+    const key = dataKey(keyNode);
+    const offset = keyNode?.range?.[0] ?? 0;
+    if (key === null && keyNode !== null) {
+      out.problems.push({
+        severity: "error",
+        offset,
+        field: toPointer(segments),
+        message: `a key that is a list or mapping: the Hub's YAML reader refuses it ("found unhashable key")`,
+        hint: "Keys must be plain text: write the key as a single word or quoted string."
+      });
+      continue;
+    }
+    const name = key ?? "";
+    if (name === "<<" && (0, import_yaml4.isScalar)(keyNode) && keyNode.type === "PLAIN") {
+      out.stack.push({ node: pair.value, segments });
+      continue;
+    }
+    const childSegments = [...segments, name];
+    if ((0, import_yaml4.isScalar)(keyNode)) {
+      const found = surprise(keyNode, childSegments, { key: null, isKey: true });
+      if (found) out.problems.push(found);
+    }
+    const first2 = seen.get(name);
+    if (first2 !== void 0) {
+      out.problems.push({
+        severity: "error",
+        offset,
+        field: toPointer(childSegments),
+        message: `duplicate key '${name}' (first written at line ${out.fileLine(first2)}); the Hub's YAML reader keeps only the last one`,
+        hint: "Remove one of the two, or merge their values."
+      });
+    } else seen.set(name, offset);
+    out.stack.push({ node: pair.value, segments: childSegments });
+  }
+}
+var import_yaml4, CORE_BOOL, OCTAL;
+var init_parse_inspect_nodes = __esm({
+  "src/engines/model-card/parse-inspect-nodes.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist3(), 1);
+    init_parse_pointer();
+    CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+    OCTAL = /^[-+]?0[0-7_]+$/;
+  }
+});
+
+// src/engines/model-card/parse-find-tabs.ts
+function findRefusedTabs(text3, tabSafe) {
+  const found = [];
+  let range = 0;
+  let skipLine = false;
+  for (let i2 = text3.indexOf("	") === -1 ? text3.length : 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 === 10) {
+      skipLine = false;
+      continue;
+    }
+    if (skipLine) continue;
+    while (range < tabSafe.length && tabSafe[range][1] <= i2) range++;
+    const safe = range < tabSafe.length && tabSafe[range][0] <= i2;
+    if (safe) continue;
+    const startsComment = c3 === 35 && (i2 === 0 || /[ \t\r\n]/.test(text3[i2 - 1]));
+    if (c3 === 9) found.push(i2);
+    if (c3 === 9 || startsComment) skipLine = true;
+  }
+  return found;
+}
+var init_parse_find_tabs = __esm({
+  "src/engines/model-card/parse-find-tabs.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/model-card/parse-describe-yaml-error.ts
+function describeYamlError2(error, severity) {
+  switch (error.code) {
+    case "MULTIPLE_DOCS":
+      return {
+        message: "the metadata holds more than one YAML document (a '---' line with text after it); the Hub will reject it",
+        hint: "Keep one document: remove the extra '---' line or merge what follows it into the metadata."
+      };
+    case "TAB_AS_INDENT":
+      return { message: "YAML syntax error: tabs are not allowed as indentation; the Hub will reject the metadata", hint: "Indent with spaces." };
+    case "DUPLICATE_KEY":
+      return { message: `YAML error: ${error.message}`, hint: "Remove one of the two, or merge their values." };
+    default: {
+      const text3 = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
+      if (severity === "warning") return { message: `YAML warning: ${text3}`, hint: SYNTAX_HINT2 };
+      return { message: `YAML syntax error: ${text3}; the Hub will reject the metadata`, hint: SYNTAX_HINT2 };
+    }
+  }
+}
+var SYNTAX_HINT2;
+var init_parse_describe_yaml_error = __esm({
+  "src/engines/model-card/parse-describe-yaml-error.ts"() {
+    "use strict";
+    SYNTAX_HINT2 = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
+  }
+});
+
+// src/engines/model-card/parse-locate.ts
+function resolve(doc, node) {
+  return (0, import_yaml5.isAlias)(node) ? node.resolve(doc) : node;
+}
+function isMergePair(pair) {
+  return (0, import_yaml5.isScalar)(pair.key) && pair.key.type === "PLAIN" && pair.key.value === "<<";
+}
+function findPair(doc, map, segment, depth) {
+  for (let i2 = map.items.length - 1; i2 >= 0; i2--) {
+    const pair = map.items[i2];
+    if (!isMergePair(pair) && dataKey(pair.key) === segment) return pair;
+  }
+  if (depth > 10) return null;
+  for (const pair of map.items) {
+    if (!isMergePair(pair)) continue;
+    const source = resolve(doc, pair.value);
+    const sources = (0, import_yaml5.isSeq)(source) ? source.items.map((item) => resolve(doc, item)) : [source];
+    for (const candidate of sources) {
+      const found = (0, import_yaml5.isMap)(candidate) ? findPair(doc, candidate, segment, depth + 1) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+function step(doc, node, segment) {
+  const target = resolve(doc, node);
+  if ((0, import_yaml5.isMap)(target)) {
+    const pair = findPair(doc, target, segment, 0);
+    return pair ? { key: pair.key, value: pair.value ?? null } : null;
+  }
+  if ((0, import_yaml5.isSeq)(target) && /^(?:0|[1-9]\d*)$/.test(segment)) {
+    const item = target.items[Number(segment)];
+    return item === void 0 ? null : { key: null, value: item };
+  }
+  return null;
+}
+function hasOwnText(node) {
+  if (!node?.range) return false;
+  return !((0, import_yaml5.isScalar)(node) && node.value === null && node.source === "");
+}
+function createLocator(doc, lineCounter, firstLine2) {
+  const at = (node) => {
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line: firstLine2 + line - 1, column: col };
+  };
+  return (pointer, options) => {
+    const segments = parsePointer(pointer);
+    if (segments === null) return null;
+    let current = { key: null, value: doc.contents ?? null };
+    for (const segment of segments) {
+      const next = step(doc, current.value, segment);
+      if (!next) return null;
+      current = next;
+    }
+    const candidates = options?.key ? [current.key, current.value] : [current.value, current.key];
+    const node = candidates.find(hasOwnText);
+    return node ? at(node) : null;
+  };
+}
+var import_yaml5;
+var init_parse_locate = __esm({
+  "src/engines/model-card/parse-locate.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist3(), 1);
+    init_parse_inspect_nodes();
+    init_parse_pointer();
+  }
+});
+
+// src/engines/model-card/parse-read-front-matter.ts
+function firstAliasOffset(doc) {
+  let offset = 0;
+  (0, import_yaml6.visit)(doc, {
+    Alias(_2, node) {
+      offset = node.range?.[0] ?? 0;
+      return import_yaml6.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function toData2(doc, at) {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      rule: "card-yaml",
+      severity: "error",
+      position: at(firstAliasOffset(doc)),
+      message: `the metadata uses too many aliases (*name expands past ${MAX_ALIAS_COUNT2} times), so it was not read`,
+      hint: "Write the values out instead of repeating them through anchors and aliases."
+    };
+  }
+}
+function syntaxProblems(doc, at, tabLines) {
+  return [
+    ...doc.errors.map((error) => ({ error, severity: "error" })),
+    ...doc.warnings.map((error) => ({ error, severity: "warning" }))
+  ].map(({ error, severity }) => ({ rule: "card-yaml", severity, position: at(error.pos[0]), ...describeYamlError2(error, severity) })).filter((p2) => !(p2.message.includes("tabs are not allowed") && tabLines.has(p2.position.line)));
+}
+function documentProblems(doc, yamlText, at) {
+  const inspection = inspectNodes(doc, (offset) => at(offset).line);
+  const tabs = findRefusedTabs(yamlText, inspection.tabSafe).map((offset) => ({
+    rule: "card-yaml",
+    severity: "error",
+    position: at(offset),
+    message: "tab character: the Hub's YAML reader (PyYAML) refuses tabs outside quoted text, so it will reject the metadata",
+    hint: "Replace the tab with spaces, or delete it if it trails the line."
+  }));
+  const tabLines = new Set(tabs.map((t2) => t2.position.line));
+  return [
+    ...syntaxProblems(doc, at, tabLines),
+    ...tabs,
+    ...inspection.problems.map(({ offset, ...rest }) => ({ rule: "card-yaml", ...rest, position: at(offset) }))
+  ].sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+}
+function notAMapping(data, position) {
+  const kind = Array.isArray(data) ? "a list" : `a single value (${typeof data})`;
+  return {
+    rule: "card-front-matter",
+    severity: "error",
+    position,
+    field: "",
+    message: `metadata must be a mapping (key: value lines), but this block is ${kind}; the Hub refuses it`,
+    hint: "Write the metadata as 'key: value' lines, e.g. 'license: mit'."
+  };
+}
+function readFrontMatter(yamlText, firstLine2) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: firstLine2 + line - 1, column: col };
+  };
+  const screened = screenFrontMatter(yamlText);
+  if (screened) {
+    lineCounter.addNewLine(0);
+    for (let i2 = yamlText.indexOf("\n"); i2 !== -1; i2 = yamlText.indexOf("\n", i2 + 1)) lineCounter.addNewLine(i2 + 1);
+    return { read: null, problems: [{ ...screened, severity: "error", position: at(screened.offset) }] };
+  }
+  const doc = (0, import_yaml6.parseDocument)(yamlText, { ...HUB_YAML_OPTIONS, lineCounter });
+  const problems = documentProblems(doc, yamlText, at);
+  if (doc.errors.length > 0) return { read: null, problems };
+  const converted = toData2(doc, at);
+  if ("rule" in converted) return { read: null, problems: [...problems, converted] };
+  const data = converted.data ?? {};
+  if (!(0, import_yaml6.isMap)(doc.contents) && converted.data !== null && converted.data !== void 0) {
+    return { read: null, problems: [...problems, notAMapping(data, at(doc.contents?.range?.[0] ?? 0))] };
+  }
+  return { read: { data, locate: createLocator(doc, lineCounter, firstLine2) }, problems };
+}
+var import_yaml6;
+var init_parse_read_front_matter = __esm({
+  "src/engines/model-card/parse-read-front-matter.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist3(), 1);
+    init_parse_hub_yaml_options();
+    init_parse_screen_front_matter();
+    init_parse_inspect_nodes();
+    init_parse_find_tabs();
+    init_parse_describe_yaml_error();
+    init_parse_locate();
+  }
+});
+
+// src/engines/model-card/parse-card.ts
+function toFinding(path3, problem) {
+  return makeFinding({
+    check: "model-card",
+    rule: problem.rule,
+    severity: problem.severity,
+    message: problem.message,
+    hint: problem.hint,
+    path: path3,
+    line: problem.position.line,
+    column: problem.position.column,
+    ...problem.field !== void 0 ? { field: problem.field } : {}
+  });
+}
+function capFindings(path3, findings) {
+  if (findings.length <= MAX_PARSE_FINDINGS) return findings;
+  const sorted2 = [...findings].sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+  const more = sorted2.length - MAX_PARSE_FINDINGS;
+  return [
+    ...sorted2.slice(0, MAX_PARSE_FINDINGS),
+    makeFinding({
+      check: "model-card",
+      rule: "card-yaml",
+      severity: "error",
+      path: path3,
+      line: null,
+      column: null,
+      message: `${more} more problems in the metadata not shown`,
+      hint: "Fix the ones above first; is this file a model card?"
+    })
+  ];
+}
+function parseCardText(text3, path3) {
+  const fence = splitFrontMatter(text3);
+  if (fence.kind !== "found") {
+    const problem = describeMissingFrontMatter(text3, fence);
+    return { path: path3, frontMatter: null, body: text3, bodyStartLine: 1, findings: [toFinding(path3, { ...problem, rule: "card-front-matter" })] };
+  }
+  const startLine = lineAt(text3, fence.contentStart);
+  const endLine = lineAt(text3, fence.close);
+  const bodyStartLine = lineAt(text3, fence.end);
+  const { read, problems } = readFrontMatter(text3.slice(fence.contentStart, fence.contentEnd), startLine);
+  return {
+    path: path3,
+    frontMatter: read && { data: read.data, startLine, endLine, locate: read.locate },
+    body: text3.slice(fence.end),
+    bodyStartLine,
+    findings: capFindings(path3, problems.map((p2) => toFinding(path3, p2)))
+  };
+}
+function parseCard(text3, path3) {
+  try {
+    return parseCardText(text3, path3);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const finding = makeFinding({
+      check: "model-card",
+      rule: "card-yaml",
+      severity: "error",
+      path: path3,
+      line: 1,
+      column: 1,
+      message: `could not read the metadata (${reason.slice(0, 200)})`,
+      hint: "Check that the file is a UTF-8 Markdown card with a YAML block between two --- lines."
+    });
+    return { path: path3, frontMatter: null, body: text3, bodyStartLine: 1, findings: [finding] };
+  }
+}
+var MAX_PARSE_FINDINGS;
+var init_parse_card = __esm({
+  "src/engines/model-card/parse-card.ts"() {
+    "use strict";
+    init_findings();
+    init_parse_split_front_matter();
+    init_parse_fence_findings();
+    init_parse_read_front_matter();
+    MAX_PARSE_FINDINGS = 50;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+var require_dynamicAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicAnchor = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicAnchor",
+      schemaType: "string",
+      code: (cxt) => dynamicAnchor(cxt, cxt.schema)
+    };
+    function dynamicAnchor(cxt, anchor) {
+      const { gen, it } = cxt;
+      it.schemaEnv.root.dynamicAnchors[anchor] = true;
+      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+      const validate2 = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate2));
+    }
+    exports.dynamicAnchor = dynamicAnchor;
+    function _getValidate(cxt) {
+      const { schemaEnv, schema, self } = cxt.it;
+      const { root, baseId, localRefs, meta } = schemaEnv.root;
+      const { schemaId } = self.opts;
+      const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
+      compile_1.compileSchema.call(self, sch);
+      return (0, ref_1.getValidate)(cxt, sch);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+var require_dynamicRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicRef = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicRef",
+      schemaType: "string",
+      code: (cxt) => dynamicRef(cxt, cxt.schema)
+    };
+    function dynamicRef(cxt, ref) {
+      const { gen, keyword, it } = cxt;
+      if (ref[0] !== "#")
+        throw new Error(`"${keyword}" only supports hash fragment reference`);
+      const anchor = ref.slice(1);
+      if (it.allErrors) {
+        _dynamicRef();
+      } else {
+        const valid = gen.let("valid", false);
+        _dynamicRef(valid);
+        cxt.ok(valid);
+      }
+      function _dynamicRef(valid) {
+        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
+          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+        } else {
+          _callRef(it.validateName, valid)();
+        }
+      }
+      function _callRef(validate2, valid) {
+        return valid ? () => gen.block(() => {
+          (0, ref_1.callRef)(cxt, validate2);
+          gen.let(valid, true);
+        }) : () => (0, ref_1.callRef)(cxt, validate2);
+      }
+    }
+    exports.dynamicRef = dynamicRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+var require_recursiveAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$recursiveAnchor",
+      schemaType: "boolean",
+      code(cxt) {
+        if (cxt.schema)
+          (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
+        else
+          (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+var require_recursiveRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicRef_1 = require_dynamicRef();
+    var def = {
+      keyword: "$recursiveRef",
+      schemaType: "string",
+      code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
+var require_dynamic = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var dynamicRef_1 = require_dynamicRef();
+    var recursiveAnchor_1 = require_recursiveAnchor();
+    var recursiveRef_1 = require_recursiveRef();
+    var dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
+    exports.default = dynamic;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+var require_dependentRequired = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentRequired",
+      type: "object",
+      schemaType: "object",
+      error: dependencies_1.error,
+      code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+var require_dependentSchemas = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentSchemas",
+      type: "object",
+      schemaType: "object",
+      code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+var require_limitContains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["maxContains", "minContains"],
+      type: "array",
+      schemaType: "number",
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.contains === void 0) {
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/next.js
+var require_next = __commonJS({
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependentRequired_1 = require_dependentRequired();
+    var dependentSchemas_1 = require_dependentSchemas();
+    var limitContains_1 = require_limitContains();
+    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+    exports.default = next;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+var require_unevaluatedProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var error = {
+      message: "must NOT have unevaluated properties",
+      params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
+    };
+    var def = {
+      keyword: "unevaluatedProperties",
+      type: "object",
+      schemaType: ["boolean", "object"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, props } = it;
+        if (props instanceof codegen_1.Name) {
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+        } else if (props !== true) {
+          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+        }
+        it.props = true;
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function unevaluatedPropCode(key) {
+          if (schema === false) {
+            cxt.setParams({ unevaluatedProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (!(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            cxt.subschema({
+              keyword: "unevaluatedProperties",
+              dataProp: key,
+              dataPropType: util_1.Type.Str
+            }, valid);
+            if (!allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          }
+        }
+        function unevaluatedDynamic(evaluatedProps, key) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        }
+        function unevaluatedStatic(evaluatedProps, key) {
+          const ps = [];
+          for (const p2 in evaluatedProps) {
+            if (evaluatedProps[p2] === true)
+              ps.push((0, codegen_1._)`${key} !== ${p2}`);
+          }
+          return (0, codegen_1.and)(...ps);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+var require_unevaluatedItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "unevaluatedItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        const items = it.items || 0;
+        if (items === true)
+          return;
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        if (schema === false) {
+          cxt.setParams({ len: items });
+          cxt.fail((0, codegen_1._)`${len} > ${items}`);
+        } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+          const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
+          gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
+          cxt.ok(valid);
+        }
+        it.items = true;
+        function validateItems(valid, from) {
+          gen.forRange("i", from, len, (i2) => {
+            cxt.subschema({ keyword: "unevaluatedItems", dataProp: i2, dataPropType: util_1.Type.Num }, valid);
+            if (!it.allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+var require_unevaluated = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var unevaluatedProperties_1 = require_unevaluatedProperties();
+    var unevaluatedItems_1 = require_unevaluatedItems();
+    var unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
+    exports.default = unevaluated;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
+var require_schema4 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/schema",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/core": true,
+        "https://json-schema.org/draft/2019-09/vocab/applicator": true,
+        "https://json-schema.org/draft/2019-09/vocab/validation": true,
+        "https://json-schema.org/draft/2019-09/vocab/meta-data": true,
+        "https://json-schema.org/draft/2019-09/vocab/format": false,
+        "https://json-schema.org/draft/2019-09/vocab/content": true
+      },
+      $recursiveAnchor: true,
+      title: "Core and Validation specifications meta-schema",
+      allOf: [
+        { $ref: "meta/core" },
+        { $ref: "meta/applicator" },
+        { $ref: "meta/validation" },
+        { $ref: "meta/meta-data" },
+        { $ref: "meta/format" },
+        { $ref: "meta/content" }
+      ],
+      type: ["object", "boolean"],
+      properties: {
+        definitions: {
+          $comment: "While no longer an official keyword as it is replaced by $defs, this keyword is retained in the meta-schema to prevent incompatible extensions as it remains in common use.",
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        },
+        dependencies: {
+          $comment: '"dependencies" is no longer a keyword, but schema authors should avoid redefining it to facilitate a smooth transition to "dependentSchemas" and "dependentRequired"',
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $recursiveRef: "#" }, { $ref: "meta/validation#/$defs/stringArray" }]
+          }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
+var require_applicator2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/applicator",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/applicator": true
+      },
+      $recursiveAnchor: true,
+      title: "Applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        additionalItems: { $recursiveRef: "#" },
+        unevaluatedItems: { $recursiveRef: "#" },
+        items: {
+          anyOf: [{ $recursiveRef: "#" }, { $ref: "#/$defs/schemaArray" }]
+        },
+        contains: { $recursiveRef: "#" },
+        additionalProperties: { $recursiveRef: "#" },
+        unevaluatedProperties: { $recursiveRef: "#" },
+        properties: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependentSchemas: {
+          type: "object",
+          additionalProperties: {
+            $recursiveRef: "#"
+          }
+        },
+        propertyNames: { $recursiveRef: "#" },
+        if: { $recursiveRef: "#" },
+        then: { $recursiveRef: "#" },
+        else: { $recursiveRef: "#" },
+        allOf: { $ref: "#/$defs/schemaArray" },
+        anyOf: { $ref: "#/$defs/schemaArray" },
+        oneOf: { $ref: "#/$defs/schemaArray" },
+        not: { $recursiveRef: "#" }
+      },
+      $defs: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $recursiveRef: "#" }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
+var require_content = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/content",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/content": true
+      },
+      $recursiveAnchor: true,
+      title: "Content vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        contentSchema: { $recursiveRef: "#" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
+var require_core3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/core",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/core": true
+      },
+      $recursiveAnchor: true,
+      title: "Core vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference",
+          $comment: "Non-empty fragments not allowed.",
+          pattern: "^[^#]*#?$"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $anchor: {
+          type: "string",
+          pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $recursiveRef: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $recursiveAnchor: {
+          type: "boolean",
+          default: false
+        },
+        $vocabulary: {
+          type: "object",
+          propertyNames: {
+            type: "string",
+            format: "uri"
+          },
+          additionalProperties: {
+            type: "boolean"
+          }
+        },
+        $comment: {
+          type: "string"
+        },
+        $defs: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
+var require_format3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/format",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/format": true
+      },
+      $recursiveAnchor: true,
+      title: "Format vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        format: { type: "string" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
+var require_meta_data = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/meta-data",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/meta-data": true
+      },
+      $recursiveAnchor: true,
+      title: "Meta-data vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        deprecated: {
+          type: "boolean",
+          default: false
+        },
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        writeOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
+var require_validation2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/validation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/validation": true
+      },
+      $recursiveAnchor: true,
+      title: "Validation vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
+        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
+        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
+        minContains: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 1
+        },
+        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
+        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/$defs/stringArray" },
+        dependentRequired: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/$defs/stringArray"
+          }
+        },
+        const: true,
+        enum: {
+          type: "array",
+          items: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/$defs/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/$defs/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        }
+      },
+      $defs: {
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 0
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/index.js
+var require_json_schema_2019_09 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var metaSchema = require_schema4();
+    var applicator = require_applicator2();
+    var content = require_content();
+    var core = require_core3();
+    var format = require_format3();
+    var metadata = require_meta_data();
+    var validation = require_validation2();
+    var META_SUPPORT_DATA = ["/properties"];
+    function addMetaSchema2019($data) {
+      ;
+      [
+        metaSchema,
+        applicator,
+        content,
+        core,
+        with$data(this, format),
+        metadata,
+        with$data(this, validation)
+      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
+      return this;
+      function with$data(ajv, sch) {
+        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      }
+    }
+    exports.default = addMetaSchema2019;
+  }
+});
+
+// node_modules/ajv/dist/2019.js
+var require__ = __commonJS({
+  "node_modules/ajv/dist/2019.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2019 = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var dynamic_1 = require_dynamic();
+    var next_1 = require_next();
+    var unevaluated_1 = require_unevaluated();
+    var discriminator_1 = require_discriminator();
+    var json_schema_2019_09_1 = require_json_schema_2019_09();
+    var META_SCHEMA_ID = "https://json-schema.org/draft/2019-09/schema";
+    var Ajv20192 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          dynamicRef: true,
+          next: true,
+          unevaluated: true
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        this.addVocabulary(dynamic_1.default);
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        this.addVocabulary(next_1.default);
+        this.addVocabulary(unevaluated_1.default);
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        const { $data, meta } = this.opts;
+        if (!meta)
+          return;
+        json_schema_2019_09_1.default.call(this, $data);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv2019 = Ajv20192;
+    module.exports = exports = Ajv20192;
+    module.exports.Ajv2019 = Ajv20192;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv20192;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft2020.js
+var require_draft2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var dynamic_1 = require_dynamic();
+    var next_1 = require_next();
+    var unevaluated_1 = require_unevaluated();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft2020Vocabularies = [
+      dynamic_1.default,
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(true),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary,
+      next_1.default,
+      unevaluated_1.default
+    ];
+    exports.default = draft2020Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+var require_schema5 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/schema",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true,
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true,
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
+        "https://json-schema.org/draft/2020-12/vocab/validation": true,
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core and Validation specifications meta-schema",
+      allOf: [
+        { $ref: "meta/core" },
+        { $ref: "meta/applicator" },
+        { $ref: "meta/unevaluated" },
+        { $ref: "meta/validation" },
+        { $ref: "meta/meta-data" },
+        { $ref: "meta/format-annotation" },
+        { $ref: "meta/content" }
+      ],
+      type: ["object", "boolean"],
+      $comment: "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.",
+      properties: {
+        definitions: {
+          $comment: '"definitions" has been replaced by "$defs".',
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          deprecated: true,
+          default: {}
+        },
+        dependencies: {
+          $comment: '"dependencies" has been split and replaced by "dependentSchemas" and "dependentRequired" in order to serve their differing semantics.',
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $dynamicRef: "#meta" }, { $ref: "meta/validation#/$defs/stringArray" }]
+          },
+          deprecated: true,
+          default: {}
+        },
+        $recursiveAnchor: {
+          $comment: '"$recursiveAnchor" has been replaced by "$dynamicAnchor".',
+          $ref: "meta/core#/$defs/anchorString",
+          deprecated: true
+        },
+        $recursiveRef: {
+          $comment: '"$recursiveRef" has been replaced by "$dynamicRef".',
+          $ref: "meta/core#/$defs/uriReferenceString",
+          deprecated: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+var require_applicator3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/applicator",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        prefixItems: { $ref: "#/$defs/schemaArray" },
+        items: { $dynamicRef: "#meta" },
+        contains: { $dynamicRef: "#meta" },
+        additionalProperties: { $dynamicRef: "#meta" },
+        properties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependentSchemas: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        propertyNames: { $dynamicRef: "#meta" },
+        if: { $dynamicRef: "#meta" },
+        then: { $dynamicRef: "#meta" },
+        else: { $dynamicRef: "#meta" },
+        allOf: { $ref: "#/$defs/schemaArray" },
+        anyOf: { $ref: "#/$defs/schemaArray" },
+        oneOf: { $ref: "#/$defs/schemaArray" },
+        not: { $dynamicRef: "#meta" }
+      },
+      $defs: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $dynamicRef: "#meta" }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+var require_unevaluated2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Unevaluated applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        unevaluatedItems: { $dynamicRef: "#meta" },
+        unevaluatedProperties: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+var require_content2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/content",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Content vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        contentEncoding: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentSchema: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+var require_core4 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/core",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          $ref: "#/$defs/uriReferenceString",
+          $comment: "Non-empty fragments not allowed.",
+          pattern: "^[^#]*#?$"
+        },
+        $schema: { $ref: "#/$defs/uriString" },
+        $ref: { $ref: "#/$defs/uriReferenceString" },
+        $anchor: { $ref: "#/$defs/anchorString" },
+        $dynamicRef: { $ref: "#/$defs/uriReferenceString" },
+        $dynamicAnchor: { $ref: "#/$defs/anchorString" },
+        $vocabulary: {
+          type: "object",
+          propertyNames: { $ref: "#/$defs/uriString" },
+          additionalProperties: {
+            type: "boolean"
+          }
+        },
+        $comment: {
+          type: "string"
+        },
+        $defs: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" }
+        }
+      },
+      $defs: {
+        anchorString: {
+          type: "string",
+          pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
+        },
+        uriString: {
+          type: "string",
+          format: "uri"
+        },
+        uriReferenceString: {
+          type: "string",
+          format: "uri-reference"
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+var require_format_annotation = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Format vocabulary meta-schema for annotation results",
+      type: ["object", "boolean"],
+      properties: {
+        format: { type: "string" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+var require_meta_data2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Meta-data vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        deprecated: {
+          type: "boolean",
+          default: false
+        },
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        writeOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+var require_validation3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/validation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/validation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Validation vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        type: {
+          anyOf: [
+            { $ref: "#/$defs/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/$defs/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        const: true,
+        enum: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
+        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
+        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
+        minContains: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 1
+        },
+        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
+        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/$defs/stringArray" },
+        dependentRequired: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/$defs/stringArray"
+          }
+        }
+      },
+      $defs: {
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 0
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+var require_json_schema_2020_12 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var metaSchema = require_schema5();
+    var applicator = require_applicator3();
+    var unevaluated = require_unevaluated2();
+    var content = require_content2();
+    var core = require_core4();
+    var format = require_format_annotation();
+    var metadata = require_meta_data2();
+    var validation = require_validation3();
+    var META_SUPPORT_DATA = ["/properties"];
+    function addMetaSchema2020($data) {
+      ;
+      [
+        metaSchema,
+        applicator,
+        unevaluated,
+        content,
+        core,
+        with$data(this, format),
+        metadata,
+        with$data(this, validation)
+      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
+      return this;
+      function with$data(ajv, sch) {
+        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      }
+    }
+    exports.default = addMetaSchema2020;
+  }
+});
+
+// node_modules/ajv/dist/2020.js
+var require__2 = __commonJS({
+  "node_modules/ajv/dist/2020.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
+    var core_1 = require_core();
+    var draft2020_1 = require_draft2020();
+    var discriminator_1 = require_discriminator();
+    var json_schema_2020_12_1 = require_json_schema_2020_12();
+    var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+    var Ajv20203 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          dynamicRef: true,
+          next: true,
+          unevaluated: true
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        const { $data, meta } = this.opts;
+        if (!meta)
+          return;
+        json_schema_2020_12_1.default.call(this, $data);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv2020 = Ajv20203;
+    module.exports = exports = Ajv20203;
+    module.exports.Ajv2020 = Ajv20203;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv20203;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate2, compare) {
+      return { validate: validate2, compare };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex: regex2,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches = DATE.exec(str);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+          return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex2(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+          const format = fCxt.schema;
+          const fmtDef = self.formats[format];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+          }
+          const fmt = gen.scopeValue("formats", {
+            key: format,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
+    };
+    exports.default = formatLimitPlugin;
+  }
+});
+
+// node_modules/ajv-formats/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+      const list = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv);
+      return ajv;
+    };
+    formatsPlugin.get = (name, mode = "full") => {
+      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f = formats[name];
+      if (!f)
+        throw new Error(`Unknown format "${name}"`);
+      return f;
+    };
+    function addFormats2(ajv, list, fs, exportName) {
+      var _a2;
+      var _b;
+      (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f of list)
+        ajv.addFormat(f, fs[f]);
+    }
+    module.exports = exports = formatsPlugin;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = formatsPlugin;
+  }
+});
+
+// src/engines/model-card/profile-huggingface-schema.ts
+var text2, textOrList, args, metric, result, modelIndex, co2, widget, gatedField, HUGGINGFACE_CARD_SCHEMA;
+var init_profile_huggingface_schema = __esm({
+  "src/engines/model-card/profile-huggingface-schema.ts"() {
+    "use strict";
+    text2 = { type: "string" };
+    textOrList = { type: ["string", "array"], items: { type: "string" } };
+    args = { type: ["object", "string"] };
+    metric = {
+      type: "object",
+      required: ["type", "value"],
+      properties: { type: text2, value: true, name: text2, config: text2, args, verifyToken: text2, verified: { type: "boolean" } }
+    };
+    result = {
+      type: "object",
+      required: ["task", "dataset", "metrics"],
+      properties: {
+        task: { type: "object", required: ["type"], properties: { type: text2, name: text2 } },
+        dataset: {
+          type: "object",
+          required: ["type", "name"],
+          properties: { type: text2, name: text2, config: text2, split: text2, revision: text2, args }
+        },
+        metrics: { type: "array", items: metric },
+        source: { type: "object", required: ["url"], properties: { url: text2, name: text2 } }
+      }
+    };
+    modelIndex = {
+      type: "array",
+      items: { type: "object", required: ["name", "results"], properties: { name: text2, results: { type: "array", items: result } } }
+    };
+    co2 = {
+      type: ["number", "object"],
+      properties: {
+        emissions: { type: "number" },
+        source: text2,
+        training_type: text2,
+        geographical_location: text2,
+        hardware_used: text2
+      }
+    };
+    widget = {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          text: text2,
+          src: text2,
+          example_title: text2,
+          group: text2,
+          output: { type: "object" },
+          parameters: { type: "object" },
+          candidate_labels: text2,
+          messages: { type: "array" },
+          source_sentence: text2,
+          sentences: { type: "array", items: text2 }
+        }
+      }
+    };
+    gatedField = { type: ["string", "object"], properties: { type: text2, options: { type: "array" } } };
+    HUGGINGFACE_CARD_SCHEMA = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/model-card.huggingface.schema.json",
+      title: "Hugging Face Hub model card metadata",
+      type: "object",
+      properties: {
+        language: textOrList,
+        license: textOrList,
+        license_name: text2,
+        license_link: text2,
+        library_name: text2,
+        pipeline_tag: text2,
+        tags: textOrList,
+        datasets: textOrList,
+        metrics: textOrList,
+        base_model: textOrList,
+        base_model_relation: text2,
+        new_version: text2,
+        thumbnail: { type: ["string", "null"] },
+        "model-index": modelIndex,
+        co2_eq_emissions: co2,
+        widget,
+        inference: { type: ["boolean", "object"], properties: { parameters: { type: "object" } } },
+        extra_gated_prompt: text2,
+        extra_gated_heading: text2,
+        extra_gated_description: text2,
+        extra_gated_button_content: text2,
+        extra_gated_fields: { type: "object", additionalProperties: gatedField }
+      }
+    };
+  }
+});
+
+// src/engines/model-card/repo-schema-compile.ts
+import { createHash as createHash3 } from "node:crypto";
+function builtinProfile() {
+  const { $schema: _ignored, ...rest } = HUGGINGFACE_CARD_SCHEMA;
+  return rest;
+}
+function compileRepoSchema(bundle) {
+  const key = createHash3("sha256").update(JSON.stringify([bundle.draft, bundle.root, bundle.documents])).digest("hex");
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const compiled2 = compileNow(bundle);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value);
+  cache.set(key, compiled2);
+  return compiled2;
+}
+function compileNow(bundle) {
+  compilations++;
+  const ajv = new CLASSES[bundle.draft]({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, logger: false });
+  addFormats(ajv);
+  try {
+    for (const [id, document2] of Object.entries(bundle.documents)) {
+      if (!ajv.validateSchema(document2)) return { error: `it is not a valid ${bundle.draft} JSON Schema: ${describeMetaErrors(ajv, id, bundle)}` };
+    }
+    ajv.addSchema(builtinProfile());
+    for (const [id, document2] of Object.entries(bundle.documents)) if (id !== bundle.root) ajv.addSchema(document2);
+    return { validate: ajv.compile(bundle.documents[bundle.root]) };
+  } catch (error) {
+    return { error: `it cannot be compiled: ${readable(error.message)}` };
+  }
+}
+function describeMetaErrors(ajv, id, bundle) {
+  const where = id === bundle.root ? "" : ` (in ${decodeURIComponent(id.slice(id.lastIndexOf("/") + 1))})`;
+  const first2 = (ajv.errors ?? [])[0];
+  if (!first2) return "rejected by the meta-schema" + where;
+  const allowed = first2.params.allowedValues;
+  const detail = allowed ? `${JSON.stringify(first2.data)} is not one of ${allowed.map(String).join(", ")}` : first2.message ?? "is wrong";
+  return `at ${first2.instancePath || "/"}: ${detail}${where}`;
+}
+function readable(message2) {
+  return message2.replace(/https:\/\/repository\.invalid\/([^\s#"']*)/g, (_m, path3) => decodeURIComponent(path3));
+}
+var import_ajv2, import__, import__2, import_ajv_formats, CLASSES, MAX_CACHED, cache, compilations, addFormats;
+var init_repo_schema_compile = __esm({
+  "src/engines/model-card/repo-schema-compile.ts"() {
+    "use strict";
+    import_ajv2 = __toESM(require_ajv(), 1);
+    import__ = __toESM(require__(), 1);
+    import__2 = __toESM(require__2(), 1);
+    import_ajv_formats = __toESM(require_dist4(), 1);
+    init_profile_huggingface_schema();
+    CLASSES = { "draft-07": import_ajv2.Ajv, "2019-09": import__.Ajv2019, "2020-12": import__2.Ajv2020 };
+    MAX_CACHED = 256;
+    cache = /* @__PURE__ */ new Map();
+    compilations = 0;
+    addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+  }
+});
+
+// src/engines/model-card/repo-schema-load.ts
+function loadRepoSchema(file, readSchema) {
+  try {
+    const root = normalisePath(file);
+    const first2 = readDocument(root, file, readSchema);
+    const draft = draftOf(first2.$schema);
+    const documents = {};
+    const pending = [[root, first2]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [path3, schema] = next;
+      if (localId(path3) in documents) continue;
+      if (Object.keys(documents).length >= MAX_DOCUMENTS) throw new SchemaLoadError(`it refers to more than ${MAX_DOCUMENTS} files`);
+      const refs = [];
+      const rewritten = rewriteRefs(schema, path3, refs);
+      documents[localId(path3)] = { ...rewritten, $id: localId(path3) };
+      for (const ref of refs) if (!(localId(ref) in documents)) pending.push([ref, readDocument(ref, file, readSchema)]);
+    }
+    for (const doc of Object.values(documents)) delete doc.$schema;
+    return { file, bundle: { file, draft, root: localId(root), documents } };
+  } catch (error) {
+    if (error instanceof SchemaLoadError) return { file, error: error.message };
+    throw error;
+  }
+}
+function readDocument(path3, file, readSchema) {
+  const where = path3 === normalisePath(file) ? "the file" : `${path3} (which it $refs)`;
+  const read = readSchema(path3);
+  if (read === null || read === void 0) throw new SchemaLoadError(`${where} cannot be found`);
+  if (typeof read === "string") throw new SchemaLoadError(`${where} cannot be read: ${read}`);
+  if (typeof read !== "object" || Array.isArray(read)) throw new SchemaLoadError(`${where} is not a JSON Schema object`);
+  return read;
+}
+function draftOf(value) {
+  if (value === void 0) return "draft-07";
+  const found = DRAFTS.find(([pattern]) => typeof value === "string" && pattern.test(value));
+  if (found) return found[1];
+  throw new SchemaLoadError(`its $schema ${JSON.stringify(value)} is not one Steward reads (draft-07, 2019-09 or 2020-12)`);
+}
+function rewriteRefs(node, path3, refs) {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, path3, refs));
+  if (node === null || typeof node !== "object") return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$ref" && typeof value === "string") out[key] = absoluteRef(value, path3, refs);
+    else out[key] = DATA_KEYWORDS.has(key) ? value : rewriteRefs(value, path3, refs);
+  }
+  return out;
+}
+function absoluteRef(ref, path3, refs) {
+  const cut = ref.indexOf("#");
+  const target = cut < 0 ? ref : ref.slice(0, cut);
+  const fragment = cut < 0 ? "" : ref.slice(cut);
+  if (target === "") return localId(path3) + fragment;
+  if (BUILTIN_ALIASES.has(target)) return BUILTIN_ID + fragment;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    throw new SchemaLoadError(`its $ref "${ref}" points outside the repository; Steward follows $ref to repository files and to steward:huggingface`);
+  }
+  const resolved = normalisePath(`${path3.slice(0, path3.lastIndexOf("/") + 1)}${target}`);
+  refs.push(resolved);
+  return localId(resolved) + fragment;
+}
+function localId(path3) {
+  return LOCAL + encodeURIComponent(path3);
+}
+function normalisePath(path3) {
+  const out = [];
+  for (const part of path3.replace(/\\/g, "/").split("/")) {
+    if (part === "." || part === "" && out.length > 0) continue;
+    if (part === ".." && out.length > 0 && out[out.length - 1] !== ".." && out[out.length - 1] !== "") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+var HUGGINGFACE_CARD_SCHEMA_URL, BUILTIN_ID, BUILTIN_ALIASES, LOCAL, MAX_DOCUMENTS, DATA_KEYWORDS, DRAFTS, SchemaLoadError;
+var init_repo_schema_load = __esm({
+  "src/engines/model-card/repo-schema-load.ts"() {
+    "use strict";
+    init_profile_huggingface_schema();
+    HUGGINGFACE_CARD_SCHEMA_URL = "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/model-card.huggingface.schema.json";
+    BUILTIN_ID = HUGGINGFACE_CARD_SCHEMA.$id;
+    BUILTIN_ALIASES = /* @__PURE__ */ new Set(["steward:huggingface", BUILTIN_ID, HUGGINGFACE_CARD_SCHEMA_URL]);
+    LOCAL = "https://repository.invalid/";
+    MAX_DOCUMENTS = 100;
+    DATA_KEYWORDS = /* @__PURE__ */ new Set(["const", "enum", "examples", "default"]);
+    DRAFTS = [
+      [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
+      [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
+      [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"]
+    ];
+    SchemaLoadError = class extends Error {
+    };
+  }
+});
+
+// src/engines/model-card/hub-finding.ts
+function hubFinding(card, problem) {
+  const locate = card.frontMatter?.locate;
+  const position = locate ? (problem.atKey ? locate(problem.field, { key: true }) : null) ?? locate(problem.field) ?? locateParent(card, problem.field) : null;
+  return makeFinding({
+    check: "model-card",
+    rule: problem.rule,
+    severity: problem.severity,
+    message: problem.message,
+    path: card.path,
+    line: position?.line ?? card.frontMatter?.startLine ?? null,
+    column: position?.column ?? (card.frontMatter ? 1 : null),
+    hint: problem.hint,
+    field: problem.field
+  });
+}
+function locateParent(card, pointer) {
+  const cut = pointer.lastIndexOf("/");
+  if (cut <= 0) return null;
+  return card.frontMatter?.locate(pointer.slice(0, cut)) ?? null;
+}
+function pointerLabel(pointer) {
+  const parts = pointer.split("/").slice(1).map((p2) => p2.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parts.reduce((label, part) => /^\d+$/.test(part) ? `${label}[${part}]` : label ? `${label}.${part}` : part, "");
+}
+function toPointer2(...parts) {
+  return parts.map((p2) => "/" + String(p2).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function describeType(value) {
+  if (value === null || value === void 0) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "boolean") return `the boolean ${String(value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return "text";
+}
+var init_hub_finding = __esm({
+  "src/engines/model-card/hub-finding.ts"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// src/engines/model-card/repo-schema-values.ts
+function kindOf(value) {
+  if (value === null || value === void 0) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "boolean") return `the boolean ${String(value)}`;
+  if (typeof value === "number") return "a number";
+  return "a string";
+}
+function plain(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function shown(value) {
+  if (typeof value === "string") return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+function listOf(values) {
+  return values.length > MAX_LISTED ? `${values.slice(0, MAX_LISTED).join(", ")}, ...` : values.join(", ");
+}
+function valueAt(data, pointer) {
+  let node = data;
+  for (const part of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+var MAX_LISTED;
+var init_repo_schema_values = __esm({
+  "src/engines/model-card/repo-schema-values.ts"() {
+    "use strict";
+    MAX_LISTED = 20;
+  }
+});
+
+// src/engines/model-card/repo-schema-messages.ts
+function describeSchemaErrors2(errors, data) {
+  const kept = dropBranchErrors(errors.filter((error) => error.keyword !== "if"));
+  const seen = /* @__PURE__ */ new Set();
+  return kept.flatMap((error) => {
+    const problem = describe(error, data, errors);
+    const key = `${problem.field}
+${problem.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [problem];
+  });
+}
+function dropBranchErrors(errors) {
+  const branches = errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => `${error.schemaPath}/`);
+  return errors.filter((error) => !branches.some((prefix) => error.schemaPath.startsWith(prefix)));
+}
+function describe(error, data, all) {
+  const field = error.instancePath;
+  const label = labelOf(field);
+  const value = valueAt(data, field);
+  const params = error.params;
+  const at = (message2, where = field, atKey = false) => ({ field: where, message: message2, atKey });
+  switch (error.keyword) {
+    case "required":
+      return at(`${labelOf(field + toPointer2(String(params.missingProperty)))} is required`, field + toPointer2(String(params.missingProperty)));
+    case "dependentRequired":
+    case "dependencies":
+      return at(`${labelOf(field + toPointer2(String(params.missingProperty)))} is required when ${String(params.property)} is set`, field + toPointer2(String(params.missingProperty)));
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const allowed = Object.keys(error.parentSchema?.properties ?? {});
+      const list = allowed.length ? ` (allowed: ${listOf(allowed)})` : "";
+      return at(`'${name}' is not allowed in ${field ? label : "the front matter"}${list}`, field + toPointer2(name), true);
+    }
+    case "enum":
+      return at(`${label} must be one of: ${listOf(params.allowedValues.map(plain))} (got ${shown(value)})`);
+    case "const":
+      return at(`${label} must be ${shown(params.allowedValue)} (got ${shown(value)})`);
+    case "type":
+      return at(`'${label}' must be ${typeWords(params.type)}, not ${kindOf(value)}`);
+    case "anyOf":
+    case "oneOf":
+      return describeChoice(error, label, value, all);
+    case "pattern":
+      return at(`${label} must match the pattern ${String(params.pattern)} (got ${shown(value)})`);
+    case "format":
+      return at(`${label} must be a valid ${String(params.format)} (got ${shown(value)})`);
+    case "minLength":
+    case "maxLength":
+      return at(`${label} must be ${error.keyword === "minLength" ? "at least" : "at most"} ${String(params.limit)} characters long (got ${shown(value)})`);
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return at(`${label} must be ${String(params.comparison)} ${String(params.limit)} (got ${shown(value)})`);
+    case "multipleOf":
+      return at(`${label} must be a multiple of ${String(params.multipleOf)} (got ${shown(value)})`);
+    case "minItems":
+    case "maxItems":
+      return at(`${label} must have ${error.keyword === "minItems" ? "at least" : "at most"} ${String(params.limit)} items (it has ${Array.isArray(value) ? value.length : 0})`);
+    case "minProperties":
+    case "maxProperties":
+      return at(`${label} must have ${error.keyword === "minProperties" ? "at least" : "at most"} ${String(params.limit)} keys`);
+    case "uniqueItems":
+      return at(`${label} lists the same item twice (items ${String(params.j)} and ${String(params.i)})`);
+    case "contains":
+      return at(`${label} has no item of the kind the schema requires`);
+    case "propertyNames":
+      return at(`'${String(params.propertyName)}' is not an allowed key in ${field ? label : "the front matter"}`, field + toPointer2(String(params.propertyName)), true);
+    case "not":
+      return at(`${label} has a value the schema forbids (got ${shown(value)})`);
+    case "false schema":
+      return at(`${label} is not allowed here`, field, true);
+    default:
+      return at(`${label} ${error.message ?? "does not match the schema"}`);
+  }
+}
+function describeChoice(error, label, value, all) {
+  const field = error.instancePath;
+  const inner = all.filter((e) => e.schemaPath.startsWith(`${error.schemaPath}/`));
+  const types = inner.every((e) => e.keyword === "type" && e.instancePath === field) ? inner.map((e) => e.params.type) : [];
+  if (error.params.passingSchemas) {
+    return { field, atKey: false, message: `${label} matches more than one of the allowed forms; it must match exactly one` };
+  }
+  if (types.length > 0) return { field, atKey: false, message: `'${label}' must be ${typeWords(types.flat())}, not ${kindOf(value)}` };
+  return { field, atKey: false, message: `${label} matches none of the allowed forms (got ${shown(value)})` };
+}
+function labelOf(pointer) {
+  return pointer ? pointerLabel(pointer) : "the front matter";
+}
+function typeWords(type) {
+  const words2 = [...new Set([type].flat().map((t2) => TYPE_WORDS2[String(t2)] ?? String(t2)))];
+  return words2.length > 1 ? `${words2.slice(0, -1).join(", ")} or ${words2[words2.length - 1]}` : words2[0] ?? "something else";
+}
+var TYPE_WORDS2;
+var init_repo_schema_messages = __esm({
+  "src/engines/model-card/repo-schema-messages.ts"() {
+    "use strict";
+    init_hub_finding();
+    init_repo_schema_values();
+    TYPE_WORDS2 = {
+      string: "a string",
+      number: "a number",
+      integer: "an integer",
+      boolean: "true or false",
+      array: "a list",
+      object: "a mapping",
+      null: "empty"
+    };
+  }
+});
+
+// src/engines/model-card/repo-schema-check.ts
+function matchesPaths(paths, path3) {
+  if (paths === void 0) return true;
+  const key = JSON.stringify(paths);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = paths.length ? (0, import_picomatch4.default)([...paths], { dot: true }) : () => false;
+    if (matchers.size > 256) matchers.clear();
+    matchers.set(key, matcher);
+  }
+  return matcher(path3);
+}
+function prepareRepoSchemas(entries2, readSchema) {
+  return entries2.map((entry) => {
+    const loaded = loadRepoSchema(entry.schema, readSchema);
+    const compiled2 = "error" in loaded ? { error: loaded.error } : compileRepoSchema(loaded.bundle);
+    return { paths: entry.paths, file: entry.schema, compiled: compiled2 };
+  });
+}
+function requiredSectionsFor(path3, everyCard, rules = []) {
+  const names = [...everyCard, ...rules.filter((rule2) => matchesPaths(rule2.paths, path3)).flatMap((rule2) => rule2.required)];
+  return [...new Set(names)];
+}
+function checkRepoSchemas(card, schemas) {
+  return schemas.filter((schema) => matchesPaths(schema.paths, card.path)).flatMap((schema) => {
+    if ("error" in schema.compiled) return [unusableSchema(card, schema.file, schema.compiled.error)];
+    if (!card.frontMatter) return [];
+    const data = card.frontMatter.data;
+    if (schema.compiled.validate(data)) return [];
+    const found = describeSchemaErrors2(schema.compiled.validate.errors ?? [], data).map((problem) => schemaFinding(card, schema.file, problem));
+    return found.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+  });
+}
+function unusableSchema(card, file, error) {
+  return makeFinding({
+    check: "model-card",
+    rule: "card-schema",
+    severity: "error",
+    path: card.path,
+    line: card.frontMatter?.startLine ?? 1,
+    column: 1,
+    message: `The repository schema ${file} cannot be used: ${error}`,
+    hint: `Fix ${file} (or model-cards.schemas in .github/steward.yml); the card's other checks still ran.`
+  });
+}
+function schemaFinding(card, file, problem) {
+  const position = locateNearest(card, problem);
+  return makeFinding({
+    check: "model-card",
+    rule: "card-schema",
+    severity: "error",
+    path: card.path,
+    line: position?.line ?? card.frontMatter?.startLine ?? 1,
+    column: position?.column ?? 1,
+    message: problem.message,
+    hint: `Required by the repository schema ${file}.`,
+    field: problem.field
+  });
+}
+function locateNearest(card, problem) {
+  const locate = card.frontMatter?.locate;
+  if (!locate) return null;
+  const own = (problem.atKey ? locate(problem.field, { key: true }) : null) ?? locate(problem.field);
+  if (own) return own;
+  for (let pointer = problem.field; pointer.lastIndexOf("/") > 0; ) {
+    pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    const found = locate(pointer, { key: true }) ?? locate(pointer);
+    if (found) return found;
+  }
+  return null;
+}
+var import_picomatch4, matchers;
+var init_repo_schema_check = __esm({
+  "src/engines/model-card/repo-schema-check.ts"() {
+    "use strict";
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
+    init_findings();
+    init_repo_schema_compile();
+    init_repo_schema_load();
+    init_repo_schema_messages();
+    matchers = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/engines/model-card/validate-hub-consistency.ts
+function warn(field, message2, hint) {
+  return { rule: "card-consistency", severity: "warning", field, message: message2, hint };
+}
+function licenseProblems(data) {
+  const licenses = [data.license].flat();
+  const isOther = licenses.includes("other");
+  const problems = [];
+  if (isOther && data.license_name === void 0) {
+    problems.push(warn(
+      toPointer2("license"),
+      "license is 'other' but license_name is missing, so the Hub cannot name the license",
+      "Add an id for the license and a link to its text. Write: license_name: <my-license-1.0>"
+    ));
+  }
+  for (const key of ["license_name", "license_link"]) {
+    if (data[key] !== void 0 && !isOther && data.license !== void 0) {
+      problems.push(warn(
+        toPointer2(key),
+        `${key} is set but license is not 'other'; the Hub only reads ${key} for license: other`,
+        `Write: license: other (for a license outside the Hub's list), or remove ${key}.`
+      ));
+    }
+  }
+  return problems;
+}
+function baseModelProblems(data) {
+  const relation = data.base_model_relation;
+  if (typeof relation !== "string") return [];
+  const base = data.base_model;
+  const count2 = base === void 0 || base === null ? 0 : Array.isArray(base) ? base.length : 1;
+  const field = toPointer2("base_model_relation");
+  if (count2 === 0) {
+    return [warn(field, `base_model_relation is '${relation}' but base_model is missing`, "Add base_model: <owner/name> of the model this one derives from.")];
+  }
+  if (relation === "merge" && count2 < 2) {
+    return [warn(field, "base_model_relation is 'merge' but base_model names one model; a merge combines several", "List every merged model under base_model, or use adapter, quantized or finetune.")];
+  }
+  if (relation !== "merge" && count2 > 1) {
+    return [warn(field, `base_model lists ${count2} models but base_model_relation is '${relation}'; several base models mean a merge`, "Write: base_model_relation: merge")];
+  }
+  return [];
+}
+function gatedFieldProblems(data) {
+  const fields = data.extra_gated_fields;
+  if (fields === null || typeof fields !== "object" || Array.isArray(fields)) return [];
+  return Object.entries(fields).flatMap(([name, spec]) => {
+    const type = typeof spec === "string" ? spec : spec && typeof spec === "object" ? spec.type : void 0;
+    if (typeof type === "string" && GATED_FIELD_TYPES.includes(type) && (typeof spec === "object" || type !== "select")) return [];
+    return [{
+      rule: "card-schema",
+      severity: "error",
+      field: toPointer2("extra_gated_fields", name),
+      message: `extra_gated_fields '${name}' has no field type the Hub's gate form knows`,
+      hint: `Write: ${name}: text (or checkbox, date_picker, country, ip_location, or {type: select, options: [...]})`
+    }];
+  });
+}
+function checkHubConsistency(card, data) {
+  return [...licenseProblems(data), ...baseModelProblems(data), ...gatedFieldProblems(data)].map((p2) => hubFinding(card, p2));
+}
+var GATED_FIELD_TYPES;
+var init_validate_hub_consistency = __esm({
+  "src/engines/model-card/validate-hub-consistency.ts"() {
+    "use strict";
+    init_hub_finding();
+    GATED_FIELD_TYPES = ["text", "checkbox", "date_picker", "country", "ip_location", "select"];
+  }
+});
+
+// src/engines/model-card/hub-known-keys.ts
+var HUB_MODEL_CARD_KEYS, KEY_MISSPELLINGS;
+var init_hub_known_keys = __esm({
+  "src/engines/model-card/hub-known-keys.ts"() {
+    "use strict";
+    HUB_MODEL_CARD_KEYS = [
+      "language",
+      "license",
+      "license_name",
+      "license_link",
+      "license_details",
+      "library_name",
+      "tags",
+      "datasets",
+      "buckets",
+      "metrics",
+      "base_model",
+      "base_model_relation",
+      "new_version",
+      "pipeline_tag",
+      "model-index",
+      "thumbnail",
+      "inference",
+      "widget",
+      "co2_eq_emissions",
+      "language_bcp47",
+      "language_details",
+      "extra_gated_prompt",
+      "extra_gated_heading",
+      "extra_gated_description",
+      "extra_gated_button_content",
+      "extra_gated_fields",
+      "mask_token",
+      "instance_prompt",
+      "finetuned_from",
+      "description",
+      // Written by tools and harmless: python-side names and dataset-card keys seen on model cards.
+      "model_name",
+      "eval_results",
+      "pretty_name",
+      "duplicated_from"
+    ];
+    KEY_MISSPELLINGS = {
+      pipeline: "pipeline_tag",
+      pipelinetag: "pipeline_tag",
+      tag: "tags",
+      languages: "language",
+      lang: "language",
+      licence: "license",
+      licenses: "license",
+      dataset: "datasets",
+      metric: "metrics",
+      basemodel: "base_model",
+      library: "library_name",
+      modelindex: "model-index",
+      widgets: "widget",
+      co2: "co2_eq_emissions",
+      co2_eq_emission: "co2_eq_emissions"
+    };
+  }
+});
+
+// src/engines/model-card/suggest-closest.ts
+function normaliseId(value) {
+  return value.trim().toLowerCase().replace(/[\s_]+/g, "-").replace(/-+/g, "-");
+}
+function squash(value) {
+  return value.toLowerCase().replace(/[^a-z0-9+]/g, "");
+}
+function editDistance2(a, b2, limit = Infinity) {
+  if (Math.abs(a.length - b2.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b2.length + 1 }, (_2, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
+    let best = i2;
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      const cost = a[i2 - 1] === b2[j2 - 1] ? 0 : 1;
+      const cell2 = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + cost);
+      current.push(cell2);
+      best = Math.min(best, cell2);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b2.length];
+}
+function tolerance(length) {
+  if (length <= 3) return 0;
+  if (length <= 6) return 1;
+  return 2;
+}
+function suggestClosest(value, candidates) {
+  const normal = normaliseId(value);
+  const exact = candidates.find((c3) => normaliseId(c3) === normal);
+  if (exact !== void 0) return exact;
+  const squashed = squash(value);
+  if (squashed === "") return null;
+  const squashedExact = candidates.find((c3) => squash(c3) === squashed);
+  if (squashedExact !== void 0) return squashedExact;
+  const limit = tolerance(squashed.length);
+  let best = null;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance2(squashed, squash(candidate), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+var init_suggest_closest = __esm({
+  "src/engines/model-card/suggest-closest.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/model-card/validate-hub-keys.ts
+function intendedKey(key) {
+  if (KNOWN.has(key)) return null;
+  const squashed = key.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const listed2 = KEY_MISSPELLINGS[squashed] ?? KEY_MISSPELLINGS[squashed.replace(/_/g, "")];
+  if (listed2) return listed2;
+  return suggestClosest(key, HUB_MODEL_CARD_KEYS);
+}
+function rendered(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? ` ${String(value)}` : "";
+}
+function checkHubKeys(card, data) {
+  return Object.entries(data).flatMap(([key, value]) => {
+    const intended = intendedKey(key);
+    if (!intended) return [];
+    const also = intended in data ? ` (the card also has '${intended}'; merge the two)` : "";
+    return [hubFinding(card, {
+      rule: "card-unknown-key",
+      severity: "warning",
+      field: toPointer2(key),
+      atKey: true,
+      message: `'${key}' is not a key the Hub reads; did you mean '${intended}'?${also}`,
+      hint: `Rename the key. Write: ${intended}:${rendered(value)}`
+    })];
+  });
+}
+var KNOWN;
+var init_validate_hub_keys = __esm({
+  "src/engines/model-card/validate-hub-keys.ts"() {
+    "use strict";
+    init_hub_finding();
+    init_hub_known_keys();
+    init_suggest_closest();
+    KNOWN = new Set(HUB_MODEL_CARD_KEYS);
+  }
+});
+
+// src/engines/model-card/validate-hub-schema.ts
+function valueAt2(data, pointer) {
+  let node = data;
+  for (const part of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+function typeProblem(error, data) {
+  const field = error.instancePath;
+  const value = valueAt2(data, field);
+  const label = pointerLabel(field);
+  const types = [error.params.type].flat();
+  const wanted = types.join() === "string,array" ? "text or a list of text" : types.map((t2) => TYPE_WORDS3[t2] ?? t2).join(" or ");
+  if (field === "/model-index" && describeType(value) === "a mapping") {
+    return {
+      rule: "card-schema",
+      severity: "error",
+      field,
+      message: "'model-index' is a mapping; huggingface_hub reads it as a list of models and cannot parse it",
+      hint: "Start the entry with a dash. Write: model-index:\n  - name: <model name>\n    results: []"
+    };
+  }
+  if (typeof value === "boolean" && field.startsWith("/language")) {
+    return {
+      rule: "card-schema",
+      severity: "error",
+      field,
+      message: `'${label}' is the boolean ${String(value)}: the Hub's YAML 1.1 reader turns unquoted no/yes/on/off into booleans`,
+      hint: `Quote the code. Write: "${value ? "yes" : "no"}"`
+    };
+  }
+  return { rule: "card-schema", severity: "error", field, message: `'${label}' must be ${wanted}, not ${describeType(value)}`, hint: null };
+}
+function toProblem(error, data) {
+  if (error.keyword === "type") return typeProblem(error, data);
+  if (error.keyword === "required") {
+    const missing = String(error.params.missingProperty);
+    const field = `${error.instancePath}/${missing}`;
+    return {
+      rule: "card-schema",
+      severity: "error",
+      field,
+      atKey: true,
+      message: `'${pointerLabel(error.instancePath)}' lacks '${missing}'`,
+      hint: MISSING_HINTS[missing] ?? `Add ${missing}.`
+    };
+  }
+  return null;
+}
+function checkHubStructure(card, data) {
+  if (validate(data)) return [];
+  const problems = (validate.errors ?? []).flatMap((error) => toProblem(error, data) ?? []);
+  return problems.map((problem) => hubFinding(card, problem));
+}
+var import__3, validate, TYPE_WORDS3, MISSING_HINTS;
+var init_validate_hub_schema = __esm({
+  "src/engines/model-card/validate-hub-schema.ts"() {
+    "use strict";
+    import__3 = __toESM(require__2(), 1);
+    init_hub_finding();
+    init_profile_huggingface_schema();
+    validate = new import__3.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(HUGGINGFACE_CARD_SCHEMA);
+    TYPE_WORDS3 = {
+      string: "text",
+      array: "a list",
+      object: "a mapping",
+      number: "a number",
+      boolean: "true or false",
+      null: "empty"
+    };
+    MISSING_HINTS = {
+      dataset: "Add dataset: {type: <Hub dataset id>, name: <display name>}; huggingface_hub cannot read a result without it.",
+      results: "Add results: [] when there are no evaluation results yet.",
+      value: "Add value: <the score>; huggingface_hub cannot read a metric without it.",
+      metrics: "Add metrics: a list of {type, value}.",
+      url: "Add url: <where the result comes from>, or remove source."
+    };
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/library-to-tasks.js
+var LIBRARY_TASK_MAPPING, REMOVED_IN_V5_TRANSFORMERS_PIPELINES;
+var init_library_to_tasks = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/library-to-tasks.js"() {
+    LIBRARY_TASK_MAPPING = {
+      "adapter-transformers": ["question-answering", "text-classification", "token-classification"],
+      allennlp: ["question-answering"],
+      asteroid: [
+        // "audio-source-separation",
+        "audio-to-audio"
+      ],
+      bertopic: ["text-classification"],
+      diffusers: ["image-to-image", "text-to-image"],
+      doctr: ["object-detection"],
+      espnet: ["text-to-speech", "automatic-speech-recognition"],
+      fairseq: ["text-to-speech", "audio-to-audio"],
+      fastai: ["image-classification"],
+      fasttext: ["feature-extraction", "text-classification"],
+      flair: ["token-classification"],
+      k2: ["automatic-speech-recognition"],
+      keras: ["image-classification"],
+      nemo: ["automatic-speech-recognition"],
+      open_clip: ["zero-shot-classification", "zero-shot-image-classification"],
+      paddlenlp: ["fill-mask", "summarization", "zero-shot-classification"],
+      peft: ["text-generation"],
+      "pyannote-audio": ["automatic-speech-recognition"],
+      "sentence-transformers": ["feature-extraction", "sentence-similarity"],
+      setfit: ["text-classification"],
+      sklearn: ["tabular-classification", "tabular-regression", "text-classification"],
+      spacy: ["token-classification", "text-classification", "sentence-similarity"],
+      "span-marker": ["token-classification"],
+      speechbrain: ["audio-classification", "audio-to-audio", "automatic-speech-recognition", "text-to-speech"],
+      stanza: ["token-classification"],
+      timm: ["image-classification", "image-feature-extraction"],
+      transformers: [
+        "audio-classification",
+        "automatic-speech-recognition",
+        "depth-estimation",
+        "document-question-answering",
+        "feature-extraction",
+        "fill-mask",
+        "image-classification",
+        "image-feature-extraction",
+        "image-segmentation",
+        "image-to-image",
+        "image-to-text",
+        "image-text-to-text",
+        "mask-generation",
+        "object-detection",
+        "question-answering",
+        "summarization",
+        "table-question-answering",
+        "text-classification",
+        "text-generation",
+        "text-to-audio",
+        "text-to-speech",
+        "token-classification",
+        "translation",
+        "video-classification",
+        "visual-question-answering",
+        "zero-shot-classification",
+        "zero-shot-image-classification",
+        "zero-shot-object-detection"
+      ],
+      mindspore: ["image-classification"]
+    };
+    REMOVED_IN_V5_TRANSFORMERS_PIPELINES = ["image-to-text", "summarization", "translation"];
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/default-widget-inputs.js
+var MAPPING_FA;
+var init_default_widget_inputs = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/default-widget-inputs.js"() {
+    MAPPING_FA = /* @__PURE__ */ new Map([
+      [
+        "text-classification",
+        [`پروژه به موقع تحویل شد و همه چیز خوب بود.`, `سیب‌زمینی بی‌کیفیت بود.`, `قیمت و کیفیت عالی`, `خوب نبود اصلا`]
+      ],
+      [
+        "token-classification",
+        [
+          `این سریال به صورت رسمی در تاریخ دهم می ۲۰۱۱ توسط شبکه فاکس برای پخش رزرو شد.`,
+          `دفتر مرکزی شرکت پارس‌مینو در شهر اراک در استان مرکزی قرار دارد.`,
+          `وی در سال ۲۰۱۳ درگذشت و مسئول خاکسپاری و اقوامش برای او مراسم یادبود گرفتند.`
+        ]
+      ],
+      [
+        "question-answering",
+        [
+          {
+            text: `من کجا زندگی میکنم؟`,
+            context: `نام من پژمان است و در گرگان زندگی میکنم.`
+          },
+          {
+            text: `نامم چیست و کجا زندگی می‌کنم؟`,
+            context: `اسمم سارا است و در آفریقای جنوبی زندگی میکنم.`
+          },
+          {
+            text: `نام من چیست؟`,
+            context: `من مریم هستم و در تبریز زندگی می‌کنم.`
+          },
+          {
+            text: `بیشترین مساحت جنگل آمازون در کدام کشور است؟`,
+            context: [
+              "آمازون نام بزرگ‌ترین جنگل بارانی جهان است که در شمال آمریکای جنوبی قرار گرفته و بیشتر آن در خاک برزیل و پرو",
+              "جای دارد. بیش از نیمی از همه جنگل‌های بارانی باقی‌مانده در جهان در آمازون قرار دارد.",
+              "مساحت جنگل‌های آمازون ۵٫۵ میلیون کیلومتر مربع است که بین ۹ کشور تقسیم شده‌است."
+            ].join("\n")
+          }
+        ]
+      ],
+      [
+        "translation",
+        [
+          "بیشتر مساحت جنگل‌های آمازون در حوضه آبریز رود آمازون و ۱۱۰۰ شاخه آن واقع شده‌است.",
+          "مردمان نَبَطی از هزاره‌های یکم و دوم پیش از میلاد در این منطقه زندگی می‌کردند."
+        ]
+      ],
+      [
+        "summarization",
+        [
+          [
+            "شاهنامه اثر حکیم ابوالقاسم فردوسی توسی، حماسه‌ای منظوم، بر حسب دست نوشته‌های ",
+            "موجود دربرگیرنده نزدیک به ۵۰٬۰۰۰ بیت تا نزدیک به ۶۱٬۰۰۰ بیت و یکی از ",
+            "بزرگ‌ترین و برجسته‌ترین سروده‌های حماسی جهان است که سرایش آن دست‌آوردِ ",
+            "دست‌کم سی سال کارِ پیوستهٔ این سخن‌سرای نامدار ایرانی است. موضوع این شاهکار ادبی،",
+            " افسانه‌ها و تاریخ ایران از آغاز تا حملهٔ عرب‌ها به ایران در سدهٔ هفتم میلادی است",
+            "  (شاهنامه از سه بخش اسطوره، پهلوانی و تاریخی تشکیل شده‌است) که در چهار",
+            "   دودمان پادشاهیِ پیشدادیان، کیانیان، اشکانیان و ساسانیان گنجانده می‌شود.",
+            "    شاهنامه بر وزن «فَعولُن فعولن فعولن فَعَلْ»، در بحرِ مُتَقارِبِ مثمَّنِ محذوف نگاشته شده‌است.",
+            "هنگامی که زبان دانش و ادبیات در ایران زبان عربی بود، فردوسی، با سرودن شاهنامه",
+            " با ویژگی‌های هدف‌مندی که داشت، زبان پارسی را زنده و پایدار کرد. یکی از ",
+            " بن‌مایه‌های مهمی که فردوسی برای سرودن شاهنامه از آن استفاده کرد،",
+            "  شاهنامهٔ ابومنصوری بود. شاهنامه نفوذ بسیاری در جهت‌گیری ",
+            "  فرهنگ فارسی و نیز بازتاب‌های شکوه‌مندی در ادبیات جهان داشته‌است و شاعران ",
+            "  بزرگی مانند گوته و ویکتور هوگو از آن به نیکی یاد کرده‌اند."
+          ].join("\n")
+        ]
+      ],
+      ["text-generation", ["اسم من نازنین است و من", "روزی روزگاری"]],
+      [
+        "fill-mask",
+        [
+          `زندگی یک سوال است و این که چگونه <mask> کنیم پاسخ این سوال!`,
+          `زندگی از مرگ پرسید: چرا همه من را <mask> دارند اما از تو متنفرند؟`
+        ]
+      ]
+    ]);
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/pipelines.js
+var PIPELINE_DATA, PIPELINE_TYPES, SUBTASK_TYPES, PIPELINE_TYPES_SET;
+var init_pipelines = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/pipelines.js"() {
+    PIPELINE_DATA = {
+      "text-classification": {
+        name: "Text Classification",
+        subtasks: [
+          {
+            type: "acceptability-classification",
+            name: "Acceptability Classification"
+          },
+          {
+            type: "entity-linking-classification",
+            name: "Entity Linking Classification"
+          },
+          {
+            type: "fact-checking",
+            name: "Fact Checking"
+          },
+          {
+            type: "intent-classification",
+            name: "Intent Classification"
+          },
+          {
+            type: "language-identification",
+            name: "Language Identification"
+          },
+          {
+            type: "multi-class-classification",
+            name: "Multi Class Classification"
+          },
+          {
+            type: "multi-label-classification",
+            name: "Multi Label Classification"
+          },
+          {
+            type: "multi-input-text-classification",
+            name: "Multi-input Text Classification"
+          },
+          {
+            type: "natural-language-inference",
+            name: "Natural Language Inference"
+          },
+          {
+            type: "semantic-similarity-classification",
+            name: "Semantic Similarity Classification"
+          },
+          {
+            type: "sentiment-classification",
+            name: "Sentiment Classification"
+          },
+          {
+            type: "topic-classification",
+            name: "Topic Classification"
+          },
+          {
+            type: "semantic-similarity-scoring",
+            name: "Semantic Similarity Scoring"
+          },
+          {
+            type: "sentiment-scoring",
+            name: "Sentiment Scoring"
+          },
+          {
+            type: "sentiment-analysis",
+            name: "Sentiment Analysis"
+          },
+          {
+            type: "hate-speech-detection",
+            name: "Hate Speech Detection"
+          },
+          {
+            type: "text-scoring",
+            name: "Text Scoring"
+          }
+        ],
+        modality: "nlp"
+      },
+      "token-classification": {
+        name: "Token Classification",
+        subtasks: [
+          {
+            type: "named-entity-recognition",
+            name: "Named Entity Recognition"
+          },
+          {
+            type: "part-of-speech",
+            name: "Part of Speech"
+          },
+          {
+            type: "parsing",
+            name: "Parsing"
+          },
+          {
+            type: "lemmatization",
+            name: "Lemmatization"
+          },
+          {
+            type: "word-sense-disambiguation",
+            name: "Word Sense Disambiguation"
+          },
+          {
+            type: "coreference-resolution",
+            name: "Coreference-resolution"
+          }
+        ],
+        modality: "nlp"
+      },
+      "table-question-answering": {
+        name: "Table Question Answering",
+        modality: "nlp"
+      },
+      "question-answering": {
+        name: "Question Answering",
+        subtasks: [
+          {
+            type: "extractive-qa",
+            name: "Extractive QA"
+          },
+          {
+            type: "open-domain-qa",
+            name: "Open Domain QA"
+          },
+          {
+            type: "closed-domain-qa",
+            name: "Closed Domain QA"
+          }
+        ],
+        modality: "nlp"
+      },
+      "zero-shot-classification": {
+        name: "Zero-Shot Classification",
+        modality: "nlp"
+      },
+      translation: {
+        name: "Translation",
+        modality: "nlp"
+      },
+      summarization: {
+        name: "Summarization",
+        subtasks: [
+          {
+            type: "news-articles-summarization",
+            name: "News Articles Summarization"
+          },
+          {
+            type: "news-articles-headline-generation",
+            name: "News Articles Headline Generation"
+          }
+        ],
+        modality: "nlp"
+      },
+      "feature-extraction": {
+        name: "Feature Extraction",
+        modality: "nlp"
+      },
+      "text-generation": {
+        name: "Text Generation",
+        subtasks: [
+          {
+            type: "dialogue-modeling",
+            name: "Dialogue Modeling"
+          },
+          {
+            type: "dialogue-generation",
+            name: "Dialogue Generation"
+          },
+          {
+            type: "conversational",
+            name: "Conversational"
+          },
+          {
+            type: "language-modeling",
+            name: "Language Modeling"
+          },
+          {
+            type: "text-simplification",
+            name: "Text simplification"
+          },
+          {
+            type: "explanation-generation",
+            name: "Explanation Generation"
+          },
+          {
+            type: "abstractive-qa",
+            name: "Abstractive QA"
+          },
+          {
+            type: "open-domain-abstractive-qa",
+            name: "Open Domain Abstractive QA"
+          },
+          {
+            type: "closed-domain-qa",
+            name: "Closed Domain QA"
+          },
+          {
+            type: "open-book-qa",
+            name: "Open Book QA"
+          },
+          {
+            type: "closed-book-qa",
+            name: "Closed Book QA"
+          },
+          {
+            type: "text2text-generation",
+            name: "Text2Text Generation"
+          }
+        ],
+        modality: "nlp"
+      },
+      "fill-mask": {
+        name: "Fill-Mask",
+        subtasks: [
+          {
+            type: "slot-filling",
+            name: "Slot Filling"
+          },
+          {
+            type: "masked-language-modeling",
+            name: "Masked Language Modeling"
+          }
+        ],
+        modality: "nlp"
+      },
+      "sentence-similarity": {
+        name: "Sentence Similarity",
+        modality: "nlp"
+      },
+      "text-to-speech": {
+        name: "Text-to-Speech",
+        modality: "audio"
+      },
+      "text-to-audio": {
+        name: "Text-to-Audio",
+        modality: "audio"
+      },
+      "automatic-speech-recognition": {
+        name: "Automatic Speech Recognition",
+        modality: "audio"
+      },
+      "audio-to-audio": {
+        name: "Audio-to-Audio",
+        modality: "audio"
+      },
+      "audio-classification": {
+        name: "Audio Classification",
+        subtasks: [
+          {
+            type: "keyword-spotting",
+            name: "Keyword Spotting"
+          },
+          {
+            type: "speaker-identification",
+            name: "Speaker Identification"
+          },
+          {
+            type: "audio-intent-classification",
+            name: "Audio Intent Classification"
+          },
+          {
+            type: "audio-emotion-recognition",
+            name: "Audio Emotion Recognition"
+          },
+          {
+            type: "audio-language-identification",
+            name: "Audio Language Identification"
+          }
+        ],
+        modality: "audio"
+      },
+      "audio-text-to-text": {
+        name: "Audio-Text-to-Text",
+        modality: "multimodal",
+        hideInDatasets: true
+      },
+      "voice-activity-detection": {
+        name: "Voice Activity Detection",
+        modality: "audio"
+      },
+      "depth-estimation": {
+        name: "Depth Estimation",
+        modality: "cv"
+      },
+      "image-classification": {
+        name: "Image Classification",
+        subtasks: [
+          {
+            type: "multi-label-image-classification",
+            name: "Multi Label Image Classification"
+          },
+          {
+            type: "multi-class-image-classification",
+            name: "Multi Class Image Classification"
+          }
+        ],
+        modality: "cv"
+      },
+      "object-detection": {
+        name: "Object Detection",
+        subtasks: [
+          {
+            type: "face-detection",
+            name: "Face Detection"
+          },
+          {
+            type: "vehicle-detection",
+            name: "Vehicle Detection"
+          }
+        ],
+        modality: "cv"
+      },
+      "image-segmentation": {
+        name: "Image Segmentation",
+        subtasks: [
+          {
+            type: "instance-segmentation",
+            name: "Instance Segmentation"
+          },
+          {
+            type: "semantic-segmentation",
+            name: "Semantic Segmentation"
+          },
+          {
+            type: "panoptic-segmentation",
+            name: "Panoptic Segmentation"
+          }
+        ],
+        modality: "cv"
+      },
+      "text-to-image": {
+        name: "Text-to-Image",
+        modality: "cv"
+      },
+      "image-to-text": {
+        name: "Image-to-Text",
+        subtasks: [
+          {
+            type: "image-captioning",
+            name: "Image Captioning"
+          }
+        ],
+        modality: "cv"
+      },
+      "image-to-image": {
+        name: "Image-to-Image",
+        subtasks: [
+          {
+            type: "image-inpainting",
+            name: "Image Inpainting"
+          },
+          {
+            type: "image-colorization",
+            name: "Image Colorization"
+          },
+          {
+            type: "super-resolution",
+            name: "Super Resolution"
+          }
+        ],
+        modality: "cv"
+      },
+      "image-to-video": {
+        name: "Image-to-Video",
+        modality: "cv"
+      },
+      "unconditional-image-generation": {
+        name: "Unconditional Image Generation",
+        modality: "cv"
+      },
+      "video-classification": {
+        name: "Video Classification",
+        modality: "cv"
+      },
+      "reinforcement-learning": {
+        name: "Reinforcement Learning",
+        modality: "rl"
+      },
+      robotics: {
+        name: "Robotics",
+        modality: "rl",
+        subtasks: [
+          {
+            type: "grasping",
+            name: "Grasping"
+          },
+          {
+            type: "task-planning",
+            name: "Task Planning"
+          }
+        ]
+      },
+      "tabular-classification": {
+        name: "Tabular Classification",
+        modality: "tabular",
+        subtasks: [
+          {
+            type: "tabular-multi-class-classification",
+            name: "Tabular Multi Class Classification"
+          },
+          {
+            type: "tabular-multi-label-classification",
+            name: "Tabular Multi Label Classification"
+          }
+        ]
+      },
+      "tabular-regression": {
+        name: "Tabular Regression",
+        modality: "tabular",
+        subtasks: [
+          {
+            type: "tabular-single-column-regression",
+            name: "Tabular Single Column Regression"
+          }
+        ]
+      },
+      "tabular-to-text": {
+        name: "Tabular to Text",
+        modality: "tabular",
+        subtasks: [
+          {
+            type: "rdf-to-text",
+            name: "RDF to text"
+          }
+        ],
+        hideInModels: true
+      },
+      "table-to-text": {
+        name: "Table to Text",
+        modality: "nlp",
+        hideInModels: true
+      },
+      "multiple-choice": {
+        name: "Multiple Choice",
+        subtasks: [
+          {
+            type: "multiple-choice-qa",
+            name: "Multiple Choice QA"
+          },
+          {
+            type: "multiple-choice-coreference-resolution",
+            name: "Multiple Choice Coreference Resolution"
+          }
+        ],
+        modality: "nlp",
+        hideInModels: true
+      },
+      "text-ranking": {
+        name: "Text Ranking",
+        modality: "nlp"
+      },
+      "text-retrieval": {
+        name: "Text Retrieval",
+        subtasks: [
+          {
+            type: "document-retrieval",
+            name: "Document Retrieval"
+          },
+          {
+            type: "utterance-retrieval",
+            name: "Utterance Retrieval"
+          },
+          {
+            type: "entity-linking-retrieval",
+            name: "Entity Linking Retrieval"
+          },
+          {
+            type: "fact-checking-retrieval",
+            name: "Fact Checking Retrieval"
+          }
+        ],
+        modality: "nlp",
+        hideInModels: true
+      },
+      "time-series-forecasting": {
+        name: "Time Series Forecasting",
+        modality: "tabular",
+        subtasks: [
+          {
+            type: "univariate-time-series-forecasting",
+            name: "Univariate Time Series Forecasting"
+          },
+          {
+            type: "multivariate-time-series-forecasting",
+            name: "Multivariate Time Series Forecasting"
+          }
+        ]
+      },
+      "text-to-video": {
+        name: "Text-to-Video",
+        modality: "cv"
+      },
+      "image-text-to-text": {
+        name: "Image-Text-to-Text",
+        modality: "multimodal"
+      },
+      "image-text-to-image": {
+        name: "Image-Text-to-Image",
+        modality: "multimodal"
+      },
+      "image-text-to-video": {
+        name: "Image-Text-to-Video",
+        modality: "multimodal"
+      },
+      "visual-question-answering": {
+        name: "Visual Question Answering",
+        subtasks: [
+          {
+            type: "visual-question-answering",
+            name: "Visual Question Answering"
+          }
+        ],
+        modality: "multimodal"
+      },
+      "document-question-answering": {
+        name: "Document Question Answering",
+        subtasks: [
+          {
+            type: "document-question-answering",
+            name: "Document Question Answering"
+          }
+        ],
+        modality: "multimodal",
+        hideInDatasets: true
+      },
+      "zero-shot-image-classification": {
+        name: "Zero-Shot Image Classification",
+        modality: "cv"
+      },
+      "graph-ml": {
+        name: "Graph Machine Learning",
+        modality: "other"
+      },
+      "mask-generation": {
+        name: "Mask Generation",
+        modality: "cv"
+      },
+      "zero-shot-object-detection": {
+        name: "Zero-Shot Object Detection",
+        modality: "cv"
+      },
+      "text-to-3d": {
+        name: "Text-to-3D",
+        modality: "cv"
+      },
+      "image-to-3d": {
+        name: "Image-to-3D",
+        modality: "cv"
+      },
+      "image-feature-extraction": {
+        name: "Image Feature Extraction",
+        modality: "cv"
+      },
+      "video-text-to-text": {
+        name: "Video-Text-to-Text",
+        modality: "multimodal",
+        hideInDatasets: false
+      },
+      "keypoint-detection": {
+        name: "Keypoint Detection",
+        subtasks: [
+          {
+            type: "pose-estimation",
+            name: "Pose Estimation"
+          }
+        ],
+        modality: "cv",
+        hideInDatasets: true
+      },
+      "visual-document-retrieval": {
+        name: "Visual Document Retrieval",
+        modality: "multimodal"
+      },
+      "any-to-any": {
+        name: "Any-to-Any",
+        modality: "multimodal"
+      },
+      "video-to-video": {
+        name: "Video-to-Video",
+        modality: "cv",
+        hideInDatasets: true
+      },
+      other: {
+        name: "Other",
+        modality: "other",
+        hideInModels: true,
+        hideInDatasets: true
+      }
+    };
+    PIPELINE_TYPES = Object.keys(PIPELINE_DATA);
+    SUBTASK_TYPES = Object.values(PIPELINE_DATA).flatMap((data) => "subtasks" in data ? data.subtasks : []).map((s) => s.type);
+    PIPELINE_TYPES_SET = new Set(PIPELINE_TYPES);
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/any-to-any/data.js
+var taskData, data_default;
+var init_data = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/any-to-any/data.js"() {
+    taskData = {
+      datasets: [
+        {
+          description: "A dataset with multiple modality input and output pairs.",
+          id: "PKU-Alignment/align-anything"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "any-to-any-input.jpg",
+            type: "img"
+          },
+          {
+            label: "Text Prompt",
+            content: "What is the significance of this place?",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Generated Text",
+            content: "The place in the picture is Osaka Castle, located in Osaka, Japan. Osaka Castle is a historic castle that was originally built in the 16th century by Toyotomi Hideyoshi, a powerful warlord of the time. It is one of the most famous landmarks in Osaka and is known for its distinctive white walls and black roof tiles. The castle has been rebuilt several times over the centuries and is now a popular tourist attraction, offering visitors a glimpse into Japan's rich history and culture.",
+            type: "text"
+          },
+          {
+            filename: "any-to-any-output.wav",
+            type: "audio"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Strong model that can take in video, audio, image, text and output text and natural speech.",
+          id: "Qwen/Qwen2.5-Omni-7B"
+        },
+        {
+          description: "Robust model that can take in image and text and generate image and text.",
+          id: "OmniGen2/OmniGen2"
+        },
+        {
+          description: "Any-to-any model with speech, video, audio, image and text understanding capabilities.",
+          id: "openbmb/MiniCPM-o-2_6"
+        },
+        {
+          description: "A model that can understand image and text and generate image and text.",
+          id: "ByteDance-Seed/BAGEL-7B-MoT"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application to chat with an any-to-any (image & text) model.",
+          id: "OmniGen2/OmniGen2"
+        }
+      ],
+      summary: "Any-to-any models can understand two or more modalities and output two or more modalities.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default = taskData;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/audio-classification/data.js
+var taskData2, data_default2;
+var init_data2 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/audio-classification/data.js"() {
+    taskData2 = {
+      datasets: [
+        {
+          description: "A benchmark of 10 different audio tasks.",
+          id: "s3prl/superb"
+        },
+        {
+          description: "A dataset of YouTube clips and their sound categories.",
+          id: "agkphysics/AudioSet"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "audio.wav",
+            type: "audio"
+          }
+        ],
+        outputs: [
+          {
+            data: [
+              {
+                label: "Up",
+                score: 0.2
+              },
+              {
+                label: "Down",
+                score: 0.8
+              }
+            ],
+            type: "chart"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "An easy-to-use model for command recognition.",
+          id: "speechbrain/google_speech_command_xvector"
+        },
+        {
+          description: "An emotion recognition model.",
+          id: "ehcalabres/wav2vec2-lg-xlsr-en-speech-emotion-recognition"
+        },
+        {
+          description: "A language identification model.",
+          id: "facebook/mms-lid-126"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can classify music into different genre.",
+          id: "kurianbenoy/audioclassification"
+        }
+      ],
+      summary: "Audio classification is the task of assigning a label or class to a given audio. It can be used for recognizing which command a user is giving or the emotion of a statement, as well as identifying a speaker.",
+      widgetModels: ["MIT/ast-finetuned-audioset-10-10-0.4593"],
+      youtubeId: "KWwzcmG98Ds"
+    };
+    data_default2 = taskData2;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/audio-text-to-text/data.js
+var taskData3, data_default3;
+var init_data3 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/audio-text-to-text/data.js"() {
+    taskData3 = {
+      datasets: [
+        {
+          description: "A dataset containing audio conversations with question–answer pairs.",
+          id: "nvidia/AF-Think"
+        },
+        {
+          description: "A more advanced and comprehensive dataset that contains characteristics of the audio as well",
+          id: "tsinghua-ee/QualiSpeech"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "audio.wav",
+            type: "audio"
+          },
+          {
+            label: "Text Prompt",
+            content: "What is the gender of the speaker?",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Generated Text",
+            content: "The gender of the speaker is female.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "A lightweight model that has capabilities of taking both audio and text as inputs and generating responses.",
+          id: "fixie-ai/ultravox-v0_5-llama-3_2-1b"
+        },
+        {
+          description: "A multimodal model that supports voice chat and audio analysis.",
+          id: "Qwen/Qwen2-Audio-7B-Instruct"
+        },
+        {
+          description: "A model for audio understanding, speech translation, and transcription.",
+          id: "mistralai/Voxtral-Small-24B-2507"
+        },
+        {
+          description: "A new model capable of audio question answering and reasoning.",
+          id: "nvidia/audio-flamingo-3"
+        }
+      ],
+      spaces: [
+        {
+          description: "A space that takes input as both audio and text and generates answers.",
+          id: "iamomtiwari/ATTT"
+        },
+        {
+          description: "A web application that demonstrates chatting with the Qwen2Audio Model.",
+          id: "freddyaboulton/talk-to-qwen-webrtc"
+        }
+      ],
+      summary: "Audio-text-to-text models take both an audio clip and a text prompt as input, and generate natural language text as output. These models can answer questions about spoken content, summarize meetings, analyze music, or interpret speech beyond simple transcription. They are useful for applications that combine speech understanding with reasoning or conversation.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default3 = taskData3;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/audio-to-audio/data.js
+var taskData4, data_default4;
+var init_data4 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/audio-to-audio/data.js"() {
+    taskData4 = {
+      datasets: [
+        {
+          description: "512-element X-vector embeddings of speakers from CMU ARCTIC dataset.",
+          id: "Matthijs/cmu-arctic-xvectors"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "input.wav",
+            type: "audio"
+          }
+        ],
+        outputs: [
+          {
+            filename: "label-0.wav",
+            type: "audio"
+          },
+          {
+            filename: "label-1.wav",
+            type: "audio"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Signal-to-Noise ratio is the relationship between the target signal level and the background noise level. It is calculated as the logarithm of the target signal divided by the background noise, in decibels.",
+          id: "snri"
+        },
+        {
+          description: "The Signal-to-Distortion ratio is the relationship between the target signal and the sum of noise, interference, and artifact errors",
+          id: "sdri"
+        }
+      ],
+      models: [
+        {
+          description: "A speech enhancement model.",
+          id: "ResembleAI/resemble-enhance"
+        },
+        {
+          description: "A model that can change the voice in a speech recording.",
+          id: "microsoft/speecht5_vc"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application for speech separation.",
+          id: "younver/speechbrain-speech-separation"
+        },
+        {
+          description: "An application for audio style transfer.",
+          id: "nakas/audio-diffusion_style_transfer"
+        }
+      ],
+      summary: "Audio-to-Audio is a family of tasks in which the input is an audio and the output is one or multiple generated audios. Some example tasks are speech enhancement and source separation.",
+      widgetModels: ["speechbrain/sepformer-wham"],
+      youtubeId: "iohj7nCCYoM"
+    };
+    data_default4 = taskData4;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/automatic-speech-recognition/data.js
+var taskData5, data_default5;
+var init_data5 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/automatic-speech-recognition/data.js"() {
+    taskData5 = {
+      datasets: [
+        {
+          description: "31,175 hours of multilingual audio-text dataset in 108 languages.",
+          id: "mozilla-foundation/common_voice_17_0"
+        },
+        {
+          description: "Multilingual and diverse audio dataset with 101k hours of audio.",
+          id: "amphion/Emilia-Dataset"
+        },
+        {
+          description: "A dataset with 44.6k hours of English speaker data and 6k hours of other language speakers.",
+          id: "parler-tts/mls_eng"
+        },
+        {
+          description: "A multilingual audio dataset with 370K hours of audio.",
+          id: "espnet/yodas"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "input.flac",
+            type: "audio"
+          }
+        ],
+        outputs: [
+          {
+            /// GOING ALONG SLUSHY COUNTRY ROADS AND SPEAKING TO DAMP AUDIENCES I
+            label: "Transcript",
+            content: "Going along slushy country roads and speaking to damp audiences in...",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "wer"
+        },
+        {
+          description: "",
+          id: "cer"
+        }
+      ],
+      models: [
+        {
+          description: "A powerful ASR model by OpenAI.",
+          id: "openai/whisper-large-v3"
+        },
+        {
+          description: "A good generic speech model by MetaAI for fine-tuning.",
+          id: "facebook/w2v-bert-2.0"
+        },
+        {
+          description: "An end-to-end model that performs ASR and Speech Translation by MetaAI.",
+          id: "facebook/seamless-m4t-v2-large"
+        },
+        {
+          description: "A powerful multilingual ASR and Speech Translation model by Nvidia.",
+          id: "nvidia/canary-1b"
+        },
+        {
+          description: "Powerful speaker diarization model.",
+          id: "pyannote/speaker-diarization-3.1"
+        }
+      ],
+      spaces: [
+        {
+          description: "A powerful general-purpose speech recognition application.",
+          id: "hf-audio/whisper-large-v3"
+        },
+        {
+          description: "Latest ASR model from Useful Sensors.",
+          id: "mrfakename/Moonshinex"
+        },
+        {
+          description: "A high quality speech and text translation model by Meta.",
+          id: "facebook/seamless_m4t"
+        },
+        {
+          description: "A powerful multilingual ASR and Speech Translation model by Nvidia",
+          id: "nvidia/canary-1b"
+        }
+      ],
+      summary: "Automatic Speech Recognition (ASR), also known as Speech to Text (STT), is the task of transcribing a given audio to text. It has many applications, such as voice user interfaces.",
+      widgetModels: ["openai/whisper-large-v3"],
+      youtubeId: "TksaY_FDgnk"
+    };
+    data_default5 = taskData5;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/document-question-answering/data.js
+var taskData6, data_default6;
+var init_data6 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/document-question-answering/data.js"() {
+    taskData6 = {
+      datasets: [
+        {
+          description: "Largest document understanding dataset.",
+          id: "HuggingFaceM4/Docmatix"
+        },
+        {
+          description: "Dataset from the 2020 DocVQA challenge. The documents are taken from the UCSF Industry Documents Library.",
+          id: "eliolio/docvqa"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Question",
+            content: "What is the idea behind the consumer relations efficiency team?",
+            type: "text"
+          },
+          {
+            filename: "document-question-answering-input.png",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            label: "Answer",
+            content: "Balance cost efficiency with quality customer service",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The evaluation metric for the DocVQA challenge is the Average Normalized Levenshtein Similarity (ANLS). This metric is flexible to character regognition errors and compares the predicted answer with the ground truth answer.",
+          id: "anls"
+        },
+        {
+          description: "Exact Match is a metric based on the strict character match of the predicted answer and the right answer. For answers predicted correctly, the Exact Match will be 1. Even if only one character is different, Exact Match will be 0",
+          id: "exact-match"
+        }
+      ],
+      models: [
+        {
+          description: "A robust document question answering model.",
+          id: "impira/layoutlm-document-qa"
+        },
+        {
+          description: "A document question answering model specialized in invoices.",
+          id: "impira/layoutlm-invoices"
+        },
+        {
+          description: "A special model for OCR-free document question answering.",
+          id: "microsoft/udop-large"
+        },
+        {
+          description: "A powerful model for document question answering.",
+          id: "google/pix2struct-docvqa-large"
+        }
+      ],
+      spaces: [
+        {
+          description: "A robust document question answering application.",
+          id: "impira/docquery"
+        },
+        {
+          description: "An application that can answer questions from invoices.",
+          id: "impira/invoices"
+        },
+        {
+          description: "An application to compare different document question answering models.",
+          id: "merve/compare_docvqa_models"
+        }
+      ],
+      summary: "Document Question Answering (also known as Document Visual Question Answering) is the task of answering questions on document images. Document question answering models take a (document, question) pair as input and return an answer in natural language. Models usually rely on multi-modal features, combining text, position of words (bounding-boxes) and image.",
+      widgetModels: ["impira/layoutlm-invoices"],
+      youtubeId: ""
+    };
+    data_default6 = taskData6;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/feature-extraction/data.js
+var taskData7, data_default7;
+var init_data7 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/feature-extraction/data.js"() {
+    taskData7 = {
+      datasets: [
+        {
+          description: "Wikipedia dataset containing cleaned articles of all languages. Can be used to train `feature-extraction` models.",
+          id: "wikipedia"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "India, officially the Republic of India, is a country in South Asia.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            table: [
+              ["Dimension 1", "Dimension 2", "Dimension 3"],
+              ["2.583383083343506", "2.757075071334839", "0.9023529887199402"],
+              ["8.29393482208252", "1.1071064472198486", "2.03399395942688"],
+              ["-0.7754912972450256", "-1.647324562072754", "-0.6113331913948059"],
+              ["0.07087723910808563", "1.5942802429199219", "1.4610432386398315"]
+            ],
+            type: "tabular"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "A powerful feature extraction model for natural language processing tasks.",
+          id: "thenlper/gte-large"
+        },
+        {
+          description: "A strong feature extraction model for retrieval.",
+          id: "Alibaba-NLP/gte-Qwen1.5-7B-instruct"
+        }
+      ],
+      spaces: [
+        {
+          description: "A leaderboard to rank text feature extraction models based on a benchmark.",
+          id: "mteb/leaderboard"
+        },
+        {
+          description: "A leaderboard to rank best feature extraction models based on human feedback.",
+          id: "mteb/arena"
+        }
+      ],
+      summary: "Feature extraction is the task of extracting features learnt in a model.",
+      widgetModels: ["facebook/bart-base"]
+    };
+    data_default7 = taskData7;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/fill-mask/data.js
+var taskData8, data_default8;
+var init_data8 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/fill-mask/data.js"() {
+    taskData8 = {
+      datasets: [
+        {
+          description: "A common dataset that is used to train models for many languages.",
+          id: "wikipedia"
+        },
+        {
+          description: "A large English dataset with text crawled from the web.",
+          id: "c4"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "The <mask> barked at me",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "wolf",
+                score: 0.487
+              },
+              {
+                label: "dog",
+                score: 0.061
+              },
+              {
+                label: "cat",
+                score: 0.058
+              },
+              {
+                label: "fox",
+                score: 0.047
+              },
+              {
+                label: "squirrel",
+                score: 0.025
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Cross Entropy is a metric that calculates the difference between two probability distributions. Each probability distribution is the distribution of predicted words",
+          id: "cross_entropy"
+        },
+        {
+          description: "Perplexity is the exponential of the cross-entropy loss. It evaluates the probabilities assigned to the next word by the model. Lower perplexity indicates better performance",
+          id: "perplexity"
+        }
+      ],
+      models: [
+        {
+          description: "State-of-the-art masked language model.",
+          id: "answerdotai/ModernBERT-large"
+        },
+        {
+          description: "A multilingual model trained on 100 languages.",
+          id: "FacebookAI/xlm-roberta-base"
+        }
+      ],
+      spaces: [],
+      summary: "Masked language modeling is the task of masking some of the words in a sentence and predicting which words should replace those masks. These models are useful when we want to get a statistical understanding of the language in which the model is trained in.",
+      widgetModels: ["distilroberta-base"],
+      youtubeId: "mqElG5QJWUg"
+    };
+    data_default8 = taskData8;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-classification/data.js
+var taskData9, data_default9;
+var init_data9 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-classification/data.js"() {
+    taskData9 = {
+      datasets: [
+        {
+          // TODO write proper description
+          description: "Benchmark dataset used for image classification with images that belong to 100 classes.",
+          id: "cifar100"
+        },
+        {
+          // TODO write proper description
+          description: "Dataset consisting of images of garments.",
+          id: "fashion_mnist"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-classification-input.jpeg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Egyptian cat",
+                score: 0.514
+              },
+              {
+                label: "Tabby cat",
+                score: 0.193
+              },
+              {
+                label: "Tiger cat",
+                score: 0.068
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "A strong image classification model.",
+          id: "google/vit-base-patch16-224"
+        },
+        {
+          description: "A robust image classification model.",
+          id: "facebook/deit-base-distilled-patch16-224"
+        },
+        {
+          description: "A strong image classification model.",
+          id: "facebook/convnext-large-224"
+        }
+      ],
+      spaces: [
+        {
+          description: "A leaderboard to evaluate different image classification models.",
+          id: "timm/leaderboard"
+        }
+      ],
+      summary: "Image classification is the task of assigning a label or class to an entire image. Images are expected to have only one class for each image. Image classification models take an image as input and return a prediction about which class the image belongs to.",
+      widgetModels: ["google/vit-base-patch16-224"],
+      youtubeId: "tjAIM7BOYhw"
+    };
+    data_default9 = taskData9;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-feature-extraction/data.js
+var taskData10, data_default10;
+var init_data10 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-feature-extraction/data.js"() {
+    taskData10 = {
+      datasets: [
+        {
+          description: "ImageNet-1K is a image classification dataset in which images are used to train image-feature-extraction models.",
+          id: "imagenet-1k"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "mask-generation-input.png",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            table: [
+              ["Dimension 1", "Dimension 2", "Dimension 3"],
+              ["0.21236686408519745", "1.0919708013534546", "0.8512550592422485"],
+              ["0.809657871723175", "-0.18544459342956543", "-0.7851548194885254"],
+              ["1.3103108406066895", "-0.2479034662246704", "-0.9107287526130676"],
+              ["1.8536205291748047", "-0.36419737339019775", "0.09717650711536407"]
+            ],
+            type: "tabular"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "A powerful image feature extraction model.",
+          id: "timm/vit_large_patch14_dinov2.lvd142m"
+        },
+        {
+          description: "A strong image feature extraction model.",
+          id: "nvidia/MambaVision-T-1K"
+        },
+        {
+          description: "A robust image feature extraction model.",
+          id: "facebook/dino-vitb16"
+        },
+        {
+          description: "Cutting-edge image feature extraction model.",
+          id: "apple/aimv2-large-patch14-336-distilled"
+        },
+        {
+          description: "Strong image feature extraction model that can be used on images and documents.",
+          id: "OpenGVLab/InternViT-6B-448px-V1-2"
+        }
+      ],
+      spaces: [
+        {
+          description: "A leaderboard to evaluate different image-feature-extraction models on classification performances",
+          id: "timm/leaderboard"
+        }
+      ],
+      summary: "Image feature extraction is the task of extracting features learnt in a computer vision model.",
+      widgetModels: []
+    };
+    data_default10 = taskData10;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-to-image/data.js
+var taskData11, data_default11;
+var init_data11 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-to-image/data.js"() {
+    taskData11 = {
+      datasets: [
+        {
+          description: "Synthetic dataset, for image relighting",
+          id: "VIDIT"
+        },
+        {
+          description: "Multiple images of celebrities, used for facial expression translation",
+          id: "huggan/CelebA-faces"
+        },
+        {
+          description: "12M image-caption pairs.",
+          id: "Spawning/PD12M"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-to-image-input.jpeg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image-to-image-output.png",
+            type: "img"
+          }
+        ]
+      },
+      isPlaceholder: false,
+      metrics: [
+        {
+          description: "Peak Signal to Noise Ratio (PSNR) is an approximation of the human perception, considering the ratio of the absolute intensity with respect to the variations. Measured in dB, a high value indicates a high fidelity.",
+          id: "PSNR"
+        },
+        {
+          description: "Structural Similarity Index (SSIM) is a perceptual metric which compares the luminance, contrast and structure of two images. The values of SSIM range between -1 and 1, and higher values indicate closer resemblance to the original image.",
+          id: "SSIM"
+        },
+        {
+          description: "Inception Score (IS) is an analysis of the labels predicted by an image classification model when presented with a sample of the generated images.",
+          id: "IS"
+        }
+      ],
+      models: [
+        {
+          description: "An image-to-image model to improve image resolution.",
+          id: "fal/AuraSR-v2"
+        },
+        {
+          description: "Powerful image editing model.",
+          id: "black-forest-labs/FLUX.1-Kontext-dev"
+        },
+        {
+          description: "Virtual try-on model.",
+          id: "yisol/IDM-VTON"
+        },
+        {
+          description: "Image re-lighting model.",
+          id: "kontext-community/relighting-kontext-dev-lora-v3"
+        },
+        {
+          description: "Strong model for inpainting and outpainting.",
+          id: "black-forest-labs/FLUX.1-Fill-dev"
+        },
+        {
+          description: "Strong model for image editing using depth maps.",
+          id: "black-forest-labs/FLUX.1-Depth-dev-lora"
+        }
+      ],
+      spaces: [
+        {
+          description: "Image editing application.",
+          id: "black-forest-labs/FLUX.1-Kontext-Dev"
+        },
+        {
+          description: "Image relighting application.",
+          id: "lllyasviel/iclight-v2-vary"
+        },
+        {
+          description: "An application for image upscaling.",
+          id: "jasperai/Flux.1-dev-Controlnet-Upscaler"
+        }
+      ],
+      summary: "Image-to-image is the task of transforming an input image through a variety of possible manipulations and enhancements, such as super-resolution, image inpainting, colorization, and more.",
+      widgetModels: ["Qwen/Qwen-Image"],
+      youtubeId: ""
+    };
+    data_default11 = taskData11;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-to-text/data.js
+var taskData12, data_default12;
+var init_data12 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-to-text/data.js"() {
+    taskData12 = {
+      datasets: [
+        {
+          // TODO write proper description
+          description: "Dataset from 12M image-text of Reddit",
+          id: "red_caps"
+        },
+        {
+          // TODO write proper description
+          description: "Dataset from 3.3M images of Google",
+          id: "datasets/conceptual_captions"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "savanna.jpg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            label: "Detailed description",
+            content: "a herd of giraffes and zebras grazing in a field",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Strong OCR model.",
+          id: "allenai/olmOCR-7B-0725"
+        },
+        {
+          description: "Powerful image captioning model.",
+          id: "fancyfeast/llama-joycaption-beta-one-hf-llava"
+        }
+      ],
+      spaces: [
+        {
+          description: "SVG generator app from images.",
+          id: "multimodalart/OmniSVG-3B"
+        },
+        {
+          description: "An application that converts documents to markdown.",
+          id: "numind/NuMarkdown-8B-Thinking"
+        },
+        {
+          description: "An application that can caption images.",
+          id: "fancyfeast/joy-caption-beta-one"
+        }
+      ],
+      summary: "Image to text models output a text from a given image. Image captioning or optical character recognition can be considered as the most common applications of image to text.",
+      widgetModels: ["Salesforce/blip-image-captioning-large"],
+      youtubeId: ""
+    };
+    data_default12 = taskData12;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-text/data.js
+var taskData13, data_default13;
+var init_data13 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-text/data.js"() {
+    taskData13 = {
+      datasets: [
+        {
+          description: "Instructions composed of image and text.",
+          id: "liuhaotian/LLaVA-Instruct-150K"
+        },
+        {
+          description: "Collection of image-text pairs on scientific topics.",
+          id: "DAMO-NLP-SG/multimodal_textbook"
+        },
+        {
+          description: "A collection of datasets made for model fine-tuning.",
+          id: "HuggingFaceM4/the_cauldron"
+        },
+        {
+          description: "Screenshots of websites with their HTML/CSS codes.",
+          id: "HuggingFaceM4/WebSight"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-text-to-text-input.png",
+            type: "img"
+          },
+          {
+            label: "Text Prompt",
+            content: "Describe the position of the bee in detail.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Answer",
+            content: "The bee is sitting on a pink flower, surrounded by other flowers. The bee is positioned in the center of the flower, with its head and front legs sticking out.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Small and efficient yet powerful vision language model.",
+          id: "HuggingFaceTB/SmolVLM-Instruct"
+        },
+        {
+          description: "Cutting-edge reasoning vision language model.",
+          id: "zai-org/GLM-4.5V"
+        },
+        {
+          description: "Cutting-edge small vision language model to convert documents to text.",
+          id: "rednote-hilab/dots.ocr"
+        },
+        {
+          description: "Small yet powerful model.",
+          id: "Qwen/Qwen2.5-VL-3B-Instruct"
+        },
+        {
+          description: "Image-text-to-text model with agentic capabilities.",
+          id: "microsoft/Magma-8B"
+        }
+      ],
+      spaces: [
+        {
+          description: "Leaderboard to evaluate vision language models.",
+          id: "opencompass/open_vlm_leaderboard"
+        },
+        {
+          description: "An application that compares object detection capabilities of different vision language models.",
+          id: "sergiopaniego/vlm_object_understanding"
+        },
+        {
+          description: "An application to compare different OCR models.",
+          id: "prithivMLmods/Multimodal-OCR"
+        }
+      ],
+      summary: "Image-text-to-text models take in an image and text prompt and output text. These models are also called vision-language models, or VLMs. The difference from image-to-text models is that these models take an additional text input, not restricting the model to certain use cases like image captioning, and may also be trained to accept a conversation as input.",
+      widgetModels: ["zai-org/GLM-4.5V"],
+      youtubeId: "IoGaGfU1CIg"
+    };
+    data_default13 = taskData13;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-image/data.js
+var taskData14, data_default14;
+var init_data14 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-image/data.js"() {
+    taskData14 = {
+      datasets: [],
+      demo: {
+        inputs: [
+          {
+            filename: "image-text-to-image-input.jpeg",
+            type: "img"
+          },
+          {
+            label: "Input",
+            content: "A city above clouds, pastel colors, Victorian style",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image-text-to-image-output.png",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Fréchet Inception Distance (FID) calculates the distance between distributions between synthetic and real samples. A lower FID score indicates better similarity between the distributions of real and generated images.",
+          id: "FID"
+        },
+        {
+          description: "CLIP Score measures the similarity between the generated image and the text prompt using CLIP embeddings. A higher score indicates better alignment with the text prompt.",
+          id: "CLIP"
+        }
+      ],
+      models: [
+        {
+          description: "A powerful model for image-text-to-image generation.",
+          id: "black-forest-labs/FLUX.2-dev"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application for image-text-to-image generation.",
+          id: "black-forest-labs/FLUX.2-dev"
+        }
+      ],
+      summary: "Image-text-to-image models take an image and a text prompt as input and generate a new image based on the reference image and text instructions. These models are useful for image editing, style transfer, image variations, and guided image generation tasks.",
+      widgetModels: ["black-forest-labs/FLUX.2-dev"],
+      youtubeId: void 0
+    };
+    data_default14 = taskData14;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-video/data.js
+var taskData15, data_default15;
+var init_data15 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-text-to-video/data.js"() {
+    taskData15 = {
+      datasets: [],
+      demo: {
+        inputs: [
+          {
+            filename: "image-text-to-video-input.jpg",
+            type: "img"
+          },
+          {
+            label: "Input",
+            content: "Darth Vader is surfing on the waves.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image-text-to-video-output.gif",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Frechet Video Distance uses a model that captures coherence for changes in frames and the quality of each frame. A smaller score indicates better video generation.",
+          id: "fvd"
+        },
+        {
+          description: "CLIPSIM measures similarity between video frames and text using an image-text similarity model. A higher score indicates better video generation.",
+          id: "clipsim"
+        }
+      ],
+      models: [
+        {
+          description: "A powerful model for image-text-to-video generation.",
+          id: "Lightricks/LTX-Video"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application for image-text-to-video generation.",
+          id: "Lightricks/ltx-video-distilled"
+        }
+      ],
+      summary: "Image-text-to-video models take an reference image and a text instructions as and generate a video based on them. These models are useful for animating still images, creating dynamic content from static references, and generating videos with specific motion or transformation guidance.",
+      widgetModels: ["Lightricks/LTX-Video"],
+      youtubeId: void 0
+    };
+    data_default15 = taskData15;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-segmentation/data.js
+var taskData16, data_default16;
+var init_data16 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-segmentation/data.js"() {
+    taskData16 = {
+      datasets: [
+        {
+          description: "Scene segmentation dataset.",
+          id: "scene_parse_150"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-segmentation-input.jpeg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image-segmentation-output.png",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Average Precision (AP) is the Area Under the PR Curve (AUC-PR). It is calculated for each semantic class separately",
+          id: "Average Precision"
+        },
+        {
+          description: "Mean Average Precision (mAP) is the overall average of the AP values",
+          id: "Mean Average Precision"
+        },
+        {
+          description: "Intersection over Union (IoU) is the overlap of segmentation masks. Mean IoU is the average of the IoU of all semantic classes",
+          id: "Mean Intersection over Union"
+        },
+        {
+          description: "APα is the Average Precision at the IoU threshold of a α value, for example, AP50 and AP75",
+          id: "APα"
+        }
+      ],
+      models: [
+        {
+          // TO DO: write description
+          description: "Solid panoptic segmentation model trained on COCO.",
+          id: "tue-mps/coco_panoptic_eomt_large_640"
+        },
+        {
+          description: "Background removal model.",
+          id: "briaai/RMBG-1.4"
+        },
+        {
+          description: "A multipurpose image segmentation model for high resolution images.",
+          id: "ZhengPeng7/BiRefNet"
+        },
+        {
+          description: "Powerful human-centric image segmentation model.",
+          id: "facebook/sapiens-seg-1b"
+        },
+        {
+          description: "Panoptic segmentation model trained on the COCO (common objects) dataset.",
+          id: "facebook/mask2former-swin-large-coco-panoptic"
+        }
+      ],
+      spaces: [
+        {
+          description: "A semantic segmentation application that can predict unseen instances out of the box.",
+          id: "facebook/ov-seg"
+        },
+        {
+          description: "One of the strongest segmentation applications.",
+          id: "jbrinkma/segment-anything"
+        },
+        {
+          description: "A human-centric segmentation model.",
+          id: "facebook/sapiens-pose"
+        },
+        {
+          description: "An instance segmentation application to predict neuronal cell types from microscopy images.",
+          id: "rashmi/sartorius-cell-instance-segmentation"
+        },
+        {
+          description: "An application that segments videos.",
+          id: "ArtGAN/Segment-Anything-Video"
+        },
+        {
+          description: "An panoptic segmentation application built for outdoor environments.",
+          id: "segments/panoptic-segment-anything"
+        }
+      ],
+      summary: "Image Segmentation divides an image into segments where each pixel in the image is mapped to an object. This task has multiple variants such as instance segmentation, panoptic segmentation and semantic segmentation.",
+      widgetModels: ["nvidia/segformer-b0-finetuned-ade-512-512"],
+      youtubeId: "dKE8SIt9C-w"
+    };
+    data_default16 = taskData16;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-to-video/data.js
+var taskData17, data_default17;
+var init_data17 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-to-video/data.js"() {
+    taskData17 = {
+      datasets: [
+        {
+          description: "A benchmark dataset for reference image controlled video generation.",
+          id: "ali-vilab/VACE-Benchmark"
+        },
+        {
+          description: "A dataset of video generation style preferences.",
+          id: "Rapidata/sora-video-generation-style-likert-scoring"
+        },
+        {
+          description: "A dataset with videos and captions throughout the videos.",
+          id: "BestWishYsh/ChronoMagic"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-to-video-input.jpg",
+            type: "img"
+          },
+          {
+            label: "Optional Text Prompt",
+            content: "This penguin is dancing",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image-to-video-output.gif",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Fréchet Video Distance (FVD) measures the perceptual similarity between the distributions of generated videos and a set of real videos, assessing overall visual quality and temporal coherence of the video generated from an input image.",
+          id: "fvd"
+        },
+        {
+          description: "CLIP Score measures the semantic similarity between a textual prompt (if provided alongside the input image) and the generated video frames. It evaluates how well the video's generated content and motion align with the textual description, conditioned on the initial image.",
+          id: "clip_score"
+        },
+        {
+          description: "First Frame Fidelity, often measured using LPIPS (Learned Perceptual Image Patch Similarity), PSNR, or SSIM, quantifies how closely the first frame of the generated video matches the input conditioning image.",
+          id: "lpips"
+        },
+        {
+          description: "Identity Preservation Score measures the consistency of identity (e.g., a person's face or a specific object's characteristics) between the input image and throughout the generated video frames, often calculated using features from specialized models like face recognition (e.g., ArcFace) or re-identification models.",
+          id: "identity_preservation"
+        },
+        {
+          description: "Motion Score evaluates the quality, realism, and temporal consistency of motion in the video generated from a static image. This can be based on optical flow analysis (e.g., smoothness, magnitude), consistency of object trajectories, or specific motion plausibility assessments.",
+          id: "motion_score"
+        }
+      ],
+      models: [
+        {
+          description: "LTX-Video, a 13B parameter model for high quality video generation",
+          id: "Lightricks/LTX-Video-0.9.7-dev"
+        },
+        {
+          description: "A 14B parameter model for reference image controlled video generation",
+          id: "Wan-AI/Wan2.1-VACE-14B"
+        },
+        {
+          description: "An image-to-video generation model using FramePack F1 methodology with Hunyuan-DiT architecture",
+          id: "lllyasviel/FramePack_F1_I2V_HY_20250503"
+        },
+        {
+          description: "A distilled version of the LTX-Video-0.9.7-dev model for faster inference",
+          id: "Lightricks/LTX-Video-0.9.7-distilled"
+        },
+        {
+          description: "An image-to-video generation model by Skywork AI, 14B parameters, producing 720p videos.",
+          id: "Skywork/SkyReels-V2-I2V-14B-720P"
+        },
+        {
+          description: "Image-to-video variant of Tencent's HunyuanVideo.",
+          id: "tencent/HunyuanVideo-I2V"
+        },
+        {
+          description: "A 14B parameter model for 720p image-to-video generation by Wan-AI.",
+          id: "Wan-AI/Wan2.1-I2V-14B-720P"
+        },
+        {
+          description: "A Diffusers version of the Wan2.1-I2V-14B-720P model for 720p image-to-video generation.",
+          id: "Wan-AI/Wan2.1-I2V-14B-720P-Diffusers"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application to generate videos fast.",
+          id: "Lightricks/ltx-video-distilled"
+        },
+        {
+          description: "Generate videos with the FramePack-F1",
+          id: "linoyts/FramePack-F1"
+        },
+        {
+          description: "Generate videos with the FramePack",
+          id: "lisonallen/framepack-i2v"
+        },
+        {
+          description: "Wan2.1 with CausVid LoRA",
+          id: "multimodalart/wan2-1-fast"
+        },
+        {
+          description: "A demo for Stable Video Diffusion",
+          id: "multimodalart/stable-video-diffusion"
+        }
+      ],
+      summary: "Image-to-video models take a still image as input and generate a video. These models can be guided by text prompts to influence the content and style of the output video.",
+      widgetModels: [],
+      youtubeId: void 0
+    };
+    data_default17 = taskData17;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/mask-generation/data.js
+var taskData18, data_default18;
+var init_data18 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/mask-generation/data.js"() {
+    taskData18 = {
+      datasets: [
+        {
+          description: "Widely used benchmark dataset for multiple Vision tasks.",
+          id: "merve/coco2017"
+        },
+        {
+          description: "Medical Imaging dataset of the Human Brain for segmentation and mask generating tasks",
+          id: "rocky93/BraTS_segmentation"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "mask-generation-input.png",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "mask-generation-output.png",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "IoU is used to measure the overlap between predicted mask and the ground truth mask.",
+          id: "Intersection over Union (IoU)"
+        }
+      ],
+      models: [
+        {
+          description: "Small yet powerful mask generation model.",
+          id: "Zigeng/SlimSAM-uniform-50"
+        },
+        {
+          description: "Very strong mask generation model.",
+          id: "facebook/sam2-hiera-large"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that combines a mask generation model with a zero-shot object detection model for text-guided image segmentation.",
+          id: "merve/OWLSAM2"
+        },
+        {
+          description: "An application that compares the performance of a large and a small mask generation model.",
+          id: "merve/slimsam"
+        },
+        {
+          description: "An application based on an improved mask generation model.",
+          id: "SkalskiP/segment-anything-model-2"
+        },
+        {
+          description: "An application to remove objects from videos using mask generation models.",
+          id: "SkalskiP/SAM_and_ProPainter"
+        }
+      ],
+      summary: "Mask generation is the task of generating masks that identify a specific object or region of interest in a given image. Masks are often used in segmentation tasks, where they provide a precise way to isolate the object of interest for further processing or analysis.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default18 = taskData18;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/object-detection/data.js
+var taskData19, data_default19;
+var init_data19 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/object-detection/data.js"() {
+    taskData19 = {
+      datasets: [
+        {
+          description: "Widely used benchmark dataset for multiple vision tasks.",
+          id: "merve/coco2017"
+        },
+        {
+          description: "Multi-task computer vision benchmark.",
+          id: "merve/pascal-voc"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "object-detection-input.jpg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "object-detection-output.jpg",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Average Precision (AP) metric is the Area Under the PR Curve (AUC-PR). It is calculated for each class separately",
+          id: "Average Precision"
+        },
+        {
+          description: "The Mean Average Precision (mAP) metric is the overall average of the AP values",
+          id: "Mean Average Precision"
+        },
+        {
+          description: "The APα metric is the Average Precision at the IoU threshold of a α value, for example, AP50 and AP75",
+          id: "APα"
+        }
+      ],
+      models: [
+        {
+          description: "Solid object detection model pre-trained on the COCO 2017 dataset.",
+          id: "facebook/detr-resnet-50"
+        },
+        {
+          description: "Accurate object detection model.",
+          id: "IDEA-Research/dab-detr-resnet-50"
+        },
+        {
+          description: "Fast and accurate object detection model.",
+          id: "PekingU/rtdetr_v2_r50vd"
+        },
+        {
+          description: "Object detection model for low-lying objects.",
+          id: "StephanST/WALDO30"
+        }
+      ],
+      spaces: [
+        {
+          description: "Real-time object detection demo.",
+          id: "Roboflow/RF-DETR"
+        },
+        {
+          description: "An application that contains various object detection models to try from.",
+          id: "Gradio-Blocks/Object-Detection-With-DETR-and-YOLOS"
+        },
+        {
+          description: "A cutting-edge object detection application.",
+          id: "sunsmarterjieleaf/yolov12"
+        },
+        {
+          description: "An object tracking, segmentation and inpainting application.",
+          id: "VIPLab/Track-Anything"
+        },
+        {
+          description: "Very fast object tracking application based on object detection.",
+          id: "merve/RT-DETR-tracking-coco"
+        }
+      ],
+      summary: "Object Detection models allow users to identify objects of certain defined classes. Object detection models receive an image as input and output the images with bounding boxes and labels on detected objects.",
+      widgetModels: ["facebook/detr-resnet-50"],
+      youtubeId: "WdAeKSOpxhw"
+    };
+    data_default19 = taskData19;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/depth-estimation/data.js
+var taskData20, data_default20;
+var init_data20 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/depth-estimation/data.js"() {
+    taskData20 = {
+      datasets: [
+        {
+          description: "NYU Depth V2 Dataset: Video dataset containing both RGB and depth sensor data.",
+          id: "sayakpaul/nyu_depth_v2"
+        },
+        {
+          description: "Monocular depth estimation benchmark based without noise and errors.",
+          id: "depth-anything/DA-2K"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "depth-estimation-input.jpg",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "depth-estimation-output.png",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Cutting-edge depth estimation model.",
+          id: "depth-anything/Depth-Anything-V2-Large"
+        },
+        {
+          description: "A strong monocular depth estimation model.",
+          id: "jingheya/lotus-depth-g-v1-0"
+        },
+        {
+          description: "A depth estimation model that predicts depth in videos.",
+          id: "tencent/DepthCrafter"
+        },
+        {
+          description: "A robust depth estimation model.",
+          id: "apple/DepthPro-hf"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that predicts the depth of an image and then reconstruct the 3D model as voxels.",
+          id: "radames/dpt-depth-estimation-3d-voxels"
+        },
+        {
+          description: "An application for bleeding-edge depth estimation.",
+          id: "akhaliq/depth-pro"
+        },
+        {
+          description: "An application on cutting-edge depth estimation in videos.",
+          id: "tencent/DepthCrafter"
+        },
+        {
+          description: "A human-centric depth estimation application.",
+          id: "facebook/sapiens-depth"
+        }
+      ],
+      summary: "Depth estimation is the task of predicting depth of the objects present in an image.",
+      widgetModels: [""],
+      youtubeId: ""
+    };
+    data_default20 = taskData20;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/placeholder/data.js
+var taskData21, data_default21;
+var init_data21 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/placeholder/data.js"() {
+    taskData21 = {
+      datasets: [],
+      demo: {
+        inputs: [],
+        outputs: []
+      },
+      isPlaceholder: true,
+      metrics: [],
+      models: [],
+      spaces: [],
+      summary: "",
+      widgetModels: [],
+      youtubeId: void 0,
+      /// If this is a subtask, link to the most general task ID
+      /// (eg, text-generation is the canonical ID of text-simplification)
+      canonicalId: void 0
+    };
+    data_default21 = taskData21;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/reinforcement-learning/data.js
+var taskData22, data_default22;
+var init_data22 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/reinforcement-learning/data.js"() {
+    taskData22 = {
+      datasets: [
+        {
+          description: "A curation of widely used datasets for Data Driven Deep Reinforcement Learning (D4RL)",
+          id: "edbeeching/decision_transformer_gym_replay"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "State",
+            content: "Red traffic light, pedestrians are about to pass.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Action",
+            content: "Stop the car.",
+            type: "text"
+          },
+          {
+            label: "Next State",
+            content: "Yellow light, pedestrians have crossed.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Accumulated reward across all time steps discounted by a factor that ranges between 0 and 1 and determines how much the agent optimizes for future relative to immediate rewards. Measures how good is the policy ultimately found by a given algorithm considering uncertainty over the future.",
+          id: "Discounted Total Reward"
+        },
+        {
+          description: "Average return obtained after running the policy for a certain number of evaluation episodes. As opposed to total reward, mean reward considers how much reward a given algorithm receives while learning.",
+          id: "Mean Reward"
+        },
+        {
+          description: "Measures how good a given algorithm is after a predefined time. Some algorithms may be guaranteed to converge to optimal behavior across many time steps. However, an agent that reaches an acceptable level of optimality after a given time horizon may be preferable to one that ultimately reaches optimality but takes a long time.",
+          id: "Level of Performance After Some Time"
+        }
+      ],
+      models: [
+        {
+          description: "A Reinforcement Learning model trained on expert data from the Gym Hopper environment",
+          id: "edbeeching/decision-transformer-gym-hopper-expert"
+        },
+        {
+          description: "A PPO agent playing seals/CartPole-v0 using the stable-baselines3 library and the RL Zoo.",
+          id: "HumanCompatibleAI/ppo-seals-CartPole-v0"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application for a cute puppy agent learning to catch a stick.",
+          id: "ThomasSimonini/Huggy"
+        },
+        {
+          description: "An application to play Snowball Fight with a reinforcement learning agent.",
+          id: "ThomasSimonini/SnowballFight"
+        }
+      ],
+      summary: "Reinforcement learning is the computational approach of learning from action by interacting with an environment through trial and error and receiving rewards (negative or positive) as feedback",
+      widgetModels: [],
+      youtubeId: "q0BiUn5LiBc"
+    };
+    data_default22 = taskData22;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/question-answering/data.js
+var taskData23, data_default23;
+var init_data23 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/question-answering/data.js"() {
+    taskData23 = {
+      datasets: [
+        {
+          // TODO write proper description
+          description: "A famous question answering dataset based on English articles from Wikipedia.",
+          id: "squad_v2"
+        },
+        {
+          // TODO write proper description
+          description: "A dataset of aggregated anonymized actual queries issued to the Google search engine.",
+          id: "natural_questions"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Question",
+            content: "Which name is also used to describe the Amazon rainforest in English?",
+            type: "text"
+          },
+          {
+            label: "Context",
+            content: "The Amazon rainforest, also known in English as Amazonia or the Amazon Jungle",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Answer",
+            content: "Amazonia",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Exact Match is a metric based on the strict character match of the predicted answer and the right answer. For answers predicted correctly, the Exact Match will be 1. Even if only one character is different, Exact Match will be 0",
+          id: "exact-match"
+        },
+        {
+          description: " The F1-Score metric is useful if we value both false positives and false negatives equally. The F1-Score is calculated on each word in the predicted sequence against the correct answer",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "A robust baseline model for most question answering domains.",
+          id: "deepset/roberta-base-squad2"
+        },
+        {
+          description: "Small yet robust model that can answer questions.",
+          id: "distilbert/distilbert-base-cased-distilled-squad"
+        },
+        {
+          description: "A special model that can answer questions from tables.",
+          id: "google/tapas-base-finetuned-wtq"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can answer a long question from Wikipedia.",
+          id: "deepset/wikipedia-assistant"
+        }
+      ],
+      summary: "Question Answering models can retrieve the answer to a question from a given text, which is useful for searching for an answer in a document. Some question answering models can generate answers without context!",
+      widgetModels: ["deepset/roberta-base-squad2"],
+      youtubeId: "ajPx5LwJD-I"
+    };
+    data_default23 = taskData23;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/sentence-similarity/data.js
+var taskData24, data_default24;
+var init_data24 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/sentence-similarity/data.js"() {
+    taskData24 = {
+      datasets: [
+        {
+          description: "Bing queries with relevant passages from various web sources.",
+          id: "microsoft/ms_marco"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Source sentence",
+            content: "Machine learning is so easy.",
+            type: "text"
+          },
+          {
+            label: "Sentences to compare to",
+            content: "Deep learning is so straightforward.",
+            type: "text"
+          },
+          {
+            label: "",
+            content: "This is so difficult, like rocket science.",
+            type: "text"
+          },
+          {
+            label: "",
+            content: "I can't believe how much I struggled with this.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Deep learning is so straightforward.",
+                score: 0.623
+              },
+              {
+                label: "This is so difficult, like rocket science.",
+                score: 0.413
+              },
+              {
+                label: "I can't believe how much I struggled with this.",
+                score: 0.256
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Reciprocal Rank is a measure used to rank the relevancy of documents given a set of documents. Reciprocal Rank is the reciprocal of the rank of the document retrieved, meaning, if the rank is 3, the Reciprocal Rank is 0.33. If the rank is 1, the Reciprocal Rank is 1",
+          id: "Mean Reciprocal Rank"
+        },
+        {
+          description: "The similarity of the embeddings is evaluated mainly on cosine similarity. It is calculated as the cosine of the angle between two vectors. It is particularly useful when your texts are not the same length",
+          id: "Cosine Similarity"
+        }
+      ],
+      models: [
+        {
+          description: "This model works well for sentences and paragraphs and can be used for clustering/grouping and semantic searches.",
+          id: "sentence-transformers/all-mpnet-base-v2"
+        },
+        {
+          description: "A multilingual robust sentence similarity model.",
+          id: "BAAI/bge-m3"
+        },
+        {
+          description: "A robust sentence similarity model.",
+          id: "HIT-TMG/KaLM-embedding-multilingual-mini-instruct-v1.5"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that leverages sentence similarity to answer questions from YouTube videos.",
+          id: "Gradio-Blocks/Ask_Questions_To_YouTube_Videos"
+        },
+        {
+          description: "An application that retrieves relevant PubMed abstracts for a given online article which can be used as further references.",
+          id: "Gradio-Blocks/pubmed-abstract-retriever"
+        },
+        {
+          description: "An application that leverages sentence similarity to summarize text.",
+          id: "nickmuchi/article-text-summarizer"
+        },
+        {
+          description: "A guide that explains how Sentence Transformers can be used for semantic search.",
+          id: "sentence-transformers/Sentence_Transformers_for_semantic_search"
+        }
+      ],
+      summary: "Sentence Similarity is the task of determining how similar two texts are. Sentence similarity models convert input texts into vectors (embeddings) that capture semantic information and calculate how close (similar) they are between them. This task is particularly useful for information retrieval and clustering/grouping.",
+      widgetModels: ["sentence-transformers/all-MiniLM-L6-v2"],
+      youtubeId: "VCZq5AkbNEU"
+    };
+    data_default24 = taskData24;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/summarization/data.js
+var taskData25, data_default25;
+var init_data25 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/summarization/data.js"() {
+    taskData25 = {
+      canonicalId: "text-generation",
+      datasets: [
+        {
+          description: "News articles in five different languages along with their summaries. Widely used for benchmarking multilingual summarization models.",
+          id: "mlsum"
+        },
+        {
+          description: "English conversations and their summaries. Useful for benchmarking conversational agents.",
+          id: "samsum"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey building, and the tallest structure in Paris. Its base is square, measuring 125 metres (410 ft) on each side. It was the first structure to reach a height of 300 metres. Excluding transmitters, the Eiffel Tower is the second tallest free-standing structure in France after the Millau Viaduct.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Output",
+            content: "The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey building. It was the first structure to reach a height of 300 metres.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The generated sequence is compared against its summary, and the overlap of tokens are counted. ROUGE-N refers to overlap of N subsequent tokens, ROUGE-1 refers to overlap of single tokens and ROUGE-2 is the overlap of two subsequent tokens.",
+          id: "rouge"
+        }
+      ],
+      models: [
+        {
+          description: "A strong summarization model trained on English news articles. Excels at generating factual summaries.",
+          id: "facebook/bart-large-cnn"
+        },
+        {
+          description: "A summarization model trained on medical articles.",
+          id: "Falconsai/medical_summarization"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can summarize long paragraphs.",
+          id: "pszemraj/summarize-long-text"
+        },
+        {
+          description: "A much needed summarization application for terms and conditions.",
+          id: "ml6team/distilbart-tos-summarizer-tosdr"
+        },
+        {
+          description: "An application that summarizes long documents.",
+          id: "pszemraj/document-summarization"
+        },
+        {
+          description: "An application that can detect errors in abstractive summarization.",
+          id: "ml6team/post-processing-summarization"
+        }
+      ],
+      summary: "Summarization is the task of producing a shorter version of a document while preserving its important information. Some models can extract text from the original input, while other models can generate entirely new text.",
+      widgetModels: ["facebook/bart-large-cnn"],
+      youtubeId: "yHnr5Dk2zCI"
+    };
+    data_default25 = taskData25;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/table-question-answering/data.js
+var taskData26, data_default26;
+var init_data26 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/table-question-answering/data.js"() {
+    taskData26 = {
+      datasets: [
+        {
+          description: "The WikiTableQuestions dataset is a large-scale dataset for the task of question answering on semi-structured tables.",
+          id: "wikitablequestions"
+        },
+        {
+          description: "WikiSQL is a dataset of 80654 hand-annotated examples of questions and SQL queries distributed across 24241 tables from Wikipedia.",
+          id: "wikisql"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            table: [
+              ["Rank", "Name", "No.of reigns", "Combined days"],
+              ["1", "lou Thesz", "3", "3749"],
+              ["2", "Ric Flair", "8", "3103"],
+              ["3", "Harley Race", "7", "1799"]
+            ],
+            type: "tabular"
+          },
+          { label: "Question", content: "What is the number of reigns for Harley Race?", type: "text" }
+        ],
+        outputs: [{ label: "Result", content: "7", type: "text" }]
+      },
+      metrics: [
+        {
+          description: "Checks whether the predicted answer(s) is the same as the ground-truth answer(s).",
+          id: "Denotation Accuracy"
+        }
+      ],
+      models: [
+        {
+          description: "A table question answering model that is capable of neural SQL execution, i.e., employ TAPEX to execute a SQL query on a given table.",
+          id: "microsoft/tapex-base"
+        },
+        {
+          description: "A robust table question answering model.",
+          id: "google/tapas-base-finetuned-wtq"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that answers questions based on table CSV files.",
+          id: "katanaml/table-query"
+        }
+      ],
+      summary: "Table Question Answering (Table QA) is the answering a question about an information on a given table.",
+      widgetModels: ["google/tapas-base-finetuned-wtq"]
+    };
+    data_default26 = taskData26;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/tabular-classification/data.js
+var taskData27, data_default27;
+var init_data27 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/tabular-classification/data.js"() {
+    taskData27 = {
+      datasets: [
+        {
+          description: "A comprehensive curation of datasets covering all benchmarks.",
+          id: "inria-soda/tabular-benchmark"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            table: [
+              ["Glucose", "Blood Pressure ", "Skin Thickness", "Insulin", "BMI"],
+              ["148", "72", "35", "0", "33.6"],
+              ["150", "50", "30", "0", "35.1"],
+              ["141", "60", "29", "1", "39.2"]
+            ],
+            type: "tabular"
+          }
+        ],
+        outputs: [
+          {
+            table: [["Diabetes"], ["1"], ["1"], ["0"]],
+            type: "tabular"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "Breast cancer prediction model based on decision trees.",
+          id: "scikit-learn/cancer-prediction-trees"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can predict defective products on a production line.",
+          id: "scikit-learn/tabular-playground"
+        },
+        {
+          description: "An application that compares various tabular classification techniques on different datasets.",
+          id: "scikit-learn/classification"
+        }
+      ],
+      summary: "Tabular classification is the task of classifying a target category (a group) based on set of attributes.",
+      widgetModels: ["scikit-learn/tabular-playground"],
+      youtubeId: ""
+    };
+    data_default27 = taskData27;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/tabular-regression/data.js
+var taskData28, data_default28;
+var init_data28 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/tabular-regression/data.js"() {
+    taskData28 = {
+      datasets: [
+        {
+          description: "A comprehensive curation of datasets covering all benchmarks.",
+          id: "inria-soda/tabular-benchmark"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            table: [
+              ["Car Name", "Horsepower", "Weight"],
+              ["ford torino", "140", "3,449"],
+              ["amc hornet", "97", "2,774"],
+              ["toyota corolla", "65", "1,773"]
+            ],
+            type: "tabular"
+          }
+        ],
+        outputs: [
+          {
+            table: [["MPG (miles per gallon)"], ["17"], ["18"], ["31"]],
+            type: "tabular"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "mse"
+        },
+        {
+          description: "Coefficient of determination (or R-squared) is a measure of how well the model fits the data. Higher R-squared is considered a better fit.",
+          id: "r-squared"
+        }
+      ],
+      models: [
+        {
+          description: "Fish weight prediction based on length measurements and species.",
+          id: "scikit-learn/Fish-Weight"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can predict weight of a fish based on set of attributes.",
+          id: "scikit-learn/fish-weight-prediction"
+        }
+      ],
+      summary: "Tabular regression is the task of predicting a numerical value given a set of attributes.",
+      widgetModels: ["scikit-learn/Fish-Weight"],
+      youtubeId: ""
+    };
+    data_default28 = taskData28;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-to-image/data.js
+var taskData29, data_default29;
+var init_data29 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-to-image/data.js"() {
+    taskData29 = {
+      datasets: [
+        {
+          description: "RedCaps is a large-scale dataset of 12M image-text pairs collected from Reddit.",
+          id: "red_caps"
+        },
+        {
+          description: "Conceptual Captions is a dataset consisting of ~3.3M images annotated with captions.",
+          id: "conceptual_captions"
+        },
+        {
+          description: "12M image-caption pairs.",
+          id: "Spawning/PD12M"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "A city above clouds, pastel colors, Victorian style",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "image.jpeg",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Inception Score (IS) measure assesses diversity and meaningfulness. It uses a generated image sample to predict its label. A higher score signifies more diverse and meaningful images.",
+          id: "IS"
+        },
+        {
+          description: "The Fréchet Inception Distance (FID) calculates the distance between distributions between synthetic and real samples. A lower FID score indicates better similarity between the distributions of real and generated images.",
+          id: "FID"
+        },
+        {
+          description: "R-precision assesses how the generated image aligns with the provided text description. It uses the generated images as queries to retrieve relevant text descriptions. The top 'r' relevant descriptions are selected and used to calculate R-precision as r/R, where 'R' is the number of ground truth descriptions associated with the generated images. A higher R-precision value indicates a better model.",
+          id: "R-Precision"
+        }
+      ],
+      models: [
+        {
+          description: "One of the most powerful image generation models that can generate realistic outputs.",
+          id: "black-forest-labs/FLUX.1-Krea-dev"
+        },
+        {
+          description: "A powerful image generation model.",
+          id: "Qwen/Qwen-Image"
+        },
+        {
+          description: "Powerful and fast image generation model.",
+          id: "ByteDance/SDXL-Lightning"
+        },
+        {
+          description: "A powerful text-to-image model.",
+          id: "ByteDance/Hyper-SD"
+        }
+      ],
+      spaces: [
+        {
+          description: "A powerful text-to-image application.",
+          id: "stabilityai/stable-diffusion-3-medium"
+        },
+        {
+          description: "A text-to-image application to generate comics.",
+          id: "jbilcke-hf/ai-comic-factory"
+        },
+        {
+          description: "An application to match multiple custom image generation models.",
+          id: "multimodalart/flux-lora-lab"
+        },
+        {
+          description: "A powerful yet very fast image generation application.",
+          id: "latent-consistency/lcm-lora-for-sdxl"
+        },
+        {
+          description: "A gallery to explore various text-to-image models.",
+          id: "multimodalart/LoraTheExplorer"
+        },
+        {
+          description: "An application for `text-to-image`, `image-to-image` and image inpainting.",
+          id: "ArtGAN/Stable-Diffusion-ControlNet-WebUI"
+        },
+        {
+          description: "An application to generate realistic images given photos of a person and a prompt.",
+          id: "InstantX/InstantID"
+        }
+      ],
+      summary: "Text-to-image is the task of generating images from input text. These pipelines can also be used to modify and edit images based on text prompts.",
+      widgetModels: ["black-forest-labs/FLUX.1-dev"],
+      youtubeId: ""
+    };
+    data_default29 = taskData29;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-to-speech/data.js
+var taskData30, data_default30;
+var init_data30 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-to-speech/data.js"() {
+    taskData30 = {
+      canonicalId: "text-to-audio",
+      datasets: [
+        {
+          description: "10K hours of multi-speaker English dataset.",
+          id: "parler-tts/mls_eng_10k"
+        },
+        {
+          description: "Multi-speaker English dataset.",
+          id: "mythicinfinity/libritts_r"
+        },
+        {
+          description: "Multi-lingual dataset.",
+          id: "facebook/multilingual_librispeech"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "I love audio models on the Hub!",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "audio.wav",
+            type: "audio"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Mel Cepstral Distortion (MCD) metric is used to calculate the quality of generated speech.",
+          id: "mel cepstral distortion"
+        }
+      ],
+      models: [
+        {
+          description: "Small yet powerful TTS model.",
+          id: "KittenML/kitten-tts-nano-0.1"
+        },
+        {
+          description: "Bleeding edge TTS model.",
+          id: "ResembleAI/chatterbox"
+        },
+        {
+          description: "A massively multi-lingual TTS model.",
+          id: "fishaudio/fish-speech-1.5"
+        },
+        {
+          description: "A text-to-dialogue model.",
+          id: "nari-labs/Dia-1.6B-0626"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application for generate high quality speech in different languages.",
+          id: "hexgrad/Kokoro-TTS"
+        },
+        {
+          description: "A multilingual text-to-speech application.",
+          id: "fishaudio/fish-speech-1"
+        },
+        {
+          description: "Performant TTS application.",
+          id: "ResembleAI/Chatterbox"
+        },
+        {
+          description: "An application to compare different TTS models.",
+          id: "TTS-AGI/TTS-Arena-V2"
+        },
+        {
+          description: "An application that generates podcast episodes.",
+          id: "ngxson/kokoro-podcast-generator"
+        }
+      ],
+      summary: "Text-to-Speech (TTS) is the task of generating natural sounding speech given text input. TTS models can be extended to have a single model that generates speech for multiple speakers and multiple languages.",
+      widgetModels: ["suno/bark"],
+      youtubeId: "NW62DpzJ274"
+    };
+    data_default30 = taskData30;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/token-classification/data.js
+var taskData31, data_default31;
+var init_data31 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/token-classification/data.js"() {
+    taskData31 = {
+      datasets: [
+        {
+          description: "A widely used dataset useful to benchmark named entity recognition models.",
+          id: "eriktks/conll2003"
+        },
+        {
+          description: "A multilingual dataset of Wikipedia articles annotated for named entity recognition in over 150 different languages.",
+          id: "unimelb-nlp/wikiann"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "My name is Omar and I live in Zürich.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            text: "My name is Omar and I live in Zürich.",
+            tokens: [
+              {
+                type: "PERSON",
+                start: 11,
+                end: 15
+              },
+              {
+                type: "GPE",
+                start: 30,
+                end: 36
+              }
+            ],
+            type: "text-with-tokens"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "A robust performance model to identify people, locations, organizations and names of miscellaneous entities.",
+          id: "dslim/bert-base-NER"
+        },
+        {
+          description: "A strong model to identify people, locations, organizations and names in multiple languages.",
+          id: "FacebookAI/xlm-roberta-large-finetuned-conll03-english"
+        },
+        {
+          description: "A token classification model specialized on medical entity recognition.",
+          id: "blaze999/Medical-NER"
+        },
+        {
+          description: "Flair models are typically the state of the art in named entity recognition tasks.",
+          id: "flair/ner-english"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can recognizes entities, extracts noun chunks and recognizes various linguistic features of each token.",
+          id: "spacy/gradio_pipeline_visualizer"
+        }
+      ],
+      summary: "Token classification is a natural language understanding task in which a label is assigned to some tokens in a text. Some popular token classification subtasks are Named Entity Recognition (NER) and Part-of-Speech (PoS) tagging. NER models could be trained to identify specific entities in a text, such as dates, individuals and places; and PoS tagging would identify, for example, which words in a text are verbs, nouns, and punctuation marks.",
+      widgetModels: ["FacebookAI/xlm-roberta-large-finetuned-conll03-english"],
+      youtubeId: "wVHdVlPScxA"
+    };
+    data_default31 = taskData31;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/translation/data.js
+var taskData32, data_default32;
+var init_data32 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/translation/data.js"() {
+    taskData32 = {
+      canonicalId: "text-generation",
+      datasets: [
+        {
+          description: "A dataset of copyright-free books translated into 16 different languages.",
+          id: "Helsinki-NLP/opus_books"
+        },
+        {
+          description: "An example of translation between programming languages. This dataset consists of functions in Java and C#.",
+          id: "google/code_x_glue_cc_code_to_code_trans"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "My name is Omar and I live in Zürich.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Output",
+            content: "Mein Name ist Omar und ich wohne in Zürich.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "BLEU score is calculated by counting the number of shared single or subsequent tokens between the generated sequence and the reference. Subsequent n tokens are called “n-grams”. Unigram refers to a single token while bi-gram refers to token pairs and n-grams refer to n subsequent tokens. The score ranges from 0 to 1, where 1 means the translation perfectly matched and 0 did not match at all",
+          id: "bleu"
+        },
+        {
+          description: "",
+          id: "sacrebleu"
+        }
+      ],
+      models: [
+        {
+          description: "Very powerful model that can translate many languages between each other, especially low-resource languages.",
+          id: "facebook/nllb-200-1.3B"
+        },
+        {
+          description: "A general-purpose Transformer that can be used to translate from English to German, French, or Romanian.",
+          id: "google-t5/t5-base"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can translate between 100 languages.",
+          id: "Iker/Translate-100-languages"
+        },
+        {
+          description: "An application that can translate between many languages.",
+          id: "Geonmo/nllb-translation-demo"
+        }
+      ],
+      summary: "Translation is the task of converting text from one language to another.",
+      widgetModels: ["facebook/mbart-large-50-many-to-many-mmt"],
+      youtubeId: "1JvfrvZgi6c"
+    };
+    data_default32 = taskData32;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-classification/data.js
+var taskData33, data_default33;
+var init_data33 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-classification/data.js"() {
+    taskData33 = {
+      datasets: [
+        {
+          description: "A widely used dataset used to benchmark multiple variants of text classification.",
+          id: "nyu-mll/glue"
+        },
+        {
+          description: "A text classification dataset used to benchmark natural language inference models",
+          id: "stanfordnlp/snli"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "I love Hugging Face!",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "POSITIVE",
+                score: 0.9
+              },
+              {
+                label: "NEUTRAL",
+                score: 0.1
+              },
+              {
+                label: "NEGATIVE",
+                score: 0
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "The F1 metric is the harmonic mean of the precision and recall. It can be calculated as: F1 = 2 * (precision * recall) / (precision + recall)",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          description: "A robust model trained for sentiment analysis.",
+          id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english"
+        },
+        {
+          description: "A sentiment analysis model specialized in financial sentiment.",
+          id: "ProsusAI/finbert"
+        },
+        {
+          description: "A sentiment analysis model specialized in analyzing tweets.",
+          id: "cardiffnlp/twitter-roberta-base-sentiment-latest"
+        },
+        {
+          description: "A model that can classify languages.",
+          id: "papluca/xlm-roberta-base-language-detection"
+        },
+        {
+          description: "A model that can classify text generation attacks.",
+          id: "meta-llama/Prompt-Guard-86M"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can classify financial sentiment.",
+          id: "IoannisTr/Tech_Stocks_Trading_Assistant"
+        },
+        {
+          description: "A dashboard that contains various text classification tasks.",
+          id: "miesnerjacob/Multi-task-NLP"
+        },
+        {
+          description: "An application that analyzes user reviews in healthcare.",
+          id: "spacy/healthsea-demo"
+        }
+      ],
+      summary: "Text Classification is the task of assigning a label or class to a given text. Some use cases are sentiment analysis, natural language inference, and assessing grammatical correctness.",
+      widgetModels: ["distilbert/distilbert-base-uncased-finetuned-sst-2-english"],
+      youtubeId: "leNG9fN9FQU"
+    };
+    data_default33 = taskData33;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-generation/data.js
+var taskData34, data_default34;
+var init_data34 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-generation/data.js"() {
+    taskData34 = {
+      datasets: [
+        {
+          description: "Multilingual dataset used to evaluate text generation models.",
+          id: "CohereForAI/Global-MMLU"
+        },
+        {
+          description: "High quality multilingual data used to train text-generation models.",
+          id: "HuggingFaceFW/fineweb-2"
+        },
+        {
+          description: "Truly open-source, curated and cleaned dialogue dataset.",
+          id: "HuggingFaceH4/ultrachat_200k"
+        },
+        {
+          description: "A reasoning dataset.",
+          id: "open-r1/OpenThoughts-114k-math"
+        },
+        {
+          description: "A multilingual instruction dataset with preference ratings on responses.",
+          id: "allenai/tulu-3-sft-mixture"
+        },
+        {
+          description: "A large synthetic dataset for alignment of text generation models.",
+          id: "HuggingFaceTB/smoltalk"
+        },
+        {
+          description: "A dataset made for training text generation models solving math questions.",
+          id: "HuggingFaceTB/finemath"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "Once upon a time,",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Output",
+            content: "Once upon a time, we knew that our ancestors were on the verge of extinction. The great explorers and poets of the Old World, from Alexander the Great to Chaucer, are dead and gone. A good many of our ancient explorers and poets have",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Cross Entropy is a metric that calculates the difference between two probability distributions. Each probability distribution is the distribution of predicted words",
+          id: "Cross Entropy"
+        },
+        {
+          description: "The Perplexity metric is the exponential of the cross-entropy loss. It evaluates the probabilities assigned to the next word by the model. Lower perplexity indicates better performance",
+          id: "Perplexity"
+        }
+      ],
+      models: [
+        { description: "A text-generation model trained to follow instructions.", id: "google/gemma-2-2b-it" },
+        {
+          description: "Powerful text generation model for coding.",
+          id: "Qwen/Qwen3-Coder-480B-A35B-Instruct"
+        },
+        {
+          description: "Great text generation model with top-notch tool calling capabilities.",
+          id: "openai/gpt-oss-120b"
+        },
+        {
+          description: "Powerful text generation model.",
+          id: "zai-org/GLM-4.5"
+        },
+        {
+          description: "A powerful small model with reasoning capabilities.",
+          id: "Qwen/Qwen3-4B-Thinking-2507"
+        },
+        {
+          description: "Strong conversational model that supports very long instructions.",
+          id: "Qwen/Qwen2.5-7B-Instruct-1M"
+        },
+        {
+          description: "Text generation model used to write code.",
+          id: "Qwen/Qwen2.5-Coder-32B-Instruct"
+        },
+        {
+          description: "Powerful reasoning based open large language model.",
+          id: "deepseek-ai/DeepSeek-R1"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that writes and executes code from text instructions and supports many models.",
+          id: "akhaliq/anycoder"
+        },
+        {
+          description: "An application that builds websites from natural language prompts.",
+          id: "enzostvs/deepsite"
+        },
+        {
+          description: "A leaderboard for comparing chain-of-thought performance of models.",
+          id: "logikon/open_cot_leaderboard"
+        },
+        {
+          description: "An text generation based application based on a very powerful LLaMA2 model.",
+          id: "ysharma/Explore_llamav2_with_TGI"
+        },
+        {
+          description: "An text generation based application to converse with Zephyr model.",
+          id: "HuggingFaceH4/zephyr-chat"
+        },
+        {
+          description: "A leaderboard that ranks text generation models based on blind votes from people.",
+          id: "lmsys/chatbot-arena-leaderboard"
+        },
+        {
+          description: "An chatbot to converse with a very powerful text generation model.",
+          id: "mlabonne/phixtral-chat"
+        }
+      ],
+      summary: "Generating text is the task of generating new text given another text. These models can, for example, fill in incomplete text or paraphrase.",
+      widgetModels: ["mistralai/Mistral-Nemo-Instruct-2407"],
+      youtubeId: "e9gNEAlsOvU"
+    };
+    data_default34 = taskData34;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-ranking/data.js
+var taskData35, data_default35;
+var init_data35 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-ranking/data.js"() {
+    taskData35 = {
+      datasets: [
+        {
+          description: "Bing queries with relevant passages from various web sources.",
+          id: "microsoft/ms_marco"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Source sentence",
+            content: "Machine learning is so easy.",
+            type: "text"
+          },
+          {
+            label: "Sentences to compare to",
+            content: "Deep learning is so straightforward.",
+            type: "text"
+          },
+          {
+            label: "",
+            content: "This is so difficult, like rocket science.",
+            type: "text"
+          },
+          {
+            label: "",
+            content: "I can't believe how much I struggled with this.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Deep learning is so straightforward.",
+                score: 2.2006407
+              },
+              {
+                label: "This is so difficult, like rocket science.",
+                score: -6.2634873
+              },
+              {
+                label: "I can't believe how much I struggled with this.",
+                score: -10.251488
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Discounted Cumulative Gain (DCG) measures the gain, or usefulness, of search results discounted by their position. The normalization is done by dividing the DCG by the ideal DCG, which is the DCG of the perfect ranking.",
+          id: "Normalized Discounted Cumulative Gain"
+        },
+        {
+          description: "Reciprocal Rank is a measure used to rank the relevancy of documents given a set of documents. Reciprocal Rank is the reciprocal of the rank of the document retrieved, meaning, if the rank is 3, the Reciprocal Rank is 0.33. If the rank is 1, the Reciprocal Rank is 1",
+          id: "Mean Reciprocal Rank"
+        },
+        {
+          description: "Mean Average Precision (mAP) is the overall average of the Average Precision (AP) values, where AP is the Area Under the PR Curve (AUC-PR)",
+          id: "Mean Average Precision"
+        }
+      ],
+      models: [
+        {
+          description: "An extremely efficient text ranking model trained on a web search dataset.",
+          id: "cross-encoder/ms-marco-MiniLM-L6-v2"
+        },
+        {
+          description: "A strong multilingual text reranker model.",
+          id: "Alibaba-NLP/gte-multilingual-reranker-base"
+        },
+        {
+          description: "An efficient text ranking model that punches above its weight.",
+          id: "Alibaba-NLP/gte-reranker-modernbert-base"
+        }
+      ],
+      spaces: [],
+      summary: "Text Ranking is the task of ranking a set of texts based on their relevance to a query. Text ranking models are trained on large datasets of queries and relevant documents to learn how to rank documents based on their relevance to the query. This task is particularly useful for search engines and information retrieval systems.",
+      widgetModels: ["cross-encoder/ms-marco-MiniLM-L6-v2"],
+      youtubeId: ""
+    };
+    data_default35 = taskData35;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-to-video/data.js
+var taskData36, data_default36;
+var init_data36 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-to-video/data.js"() {
+    taskData36 = {
+      datasets: [
+        {
+          description: "Microsoft Research Video to Text is a large-scale dataset for open domain video captioning",
+          id: "iejMac/CLIP-MSR-VTT"
+        },
+        {
+          description: "UCF101 Human Actions dataset consists of 13,320 video clips from YouTube, with 101 classes.",
+          id: "quchenyuan/UCF101-ZIP"
+        },
+        {
+          description: "A high-quality dataset for human action recognition in YouTube videos.",
+          id: "nateraw/kinetics"
+        },
+        {
+          description: "A dataset of video clips of humans performing pre-defined basic actions with everyday objects.",
+          id: "HuggingFaceM4/something_something_v2"
+        },
+        {
+          description: "This dataset consists of text-video pairs and contains noisy samples with irrelevant video descriptions",
+          id: "HuggingFaceM4/webvid"
+        },
+        {
+          description: "A dataset of short Flickr videos for the temporal localization of events with descriptions.",
+          id: "iejMac/CLIP-DiDeMo"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Input",
+            content: "Darth Vader is surfing on the waves.",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "text-to-video-output.gif",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Inception Score uses an image classification model that predicts class labels and evaluates how distinct and diverse the images are. A higher score indicates better video generation.",
+          id: "is"
+        },
+        {
+          description: "Frechet Inception Distance uses an image classification model to obtain image embeddings. The metric compares mean and standard deviation of the embeddings of real and generated images. A smaller score indicates better video generation.",
+          id: "fid"
+        },
+        {
+          description: "Frechet Video Distance uses a model that captures coherence for changes in frames and the quality of each frame. A smaller score indicates better video generation.",
+          id: "fvd"
+        },
+        {
+          description: "CLIPSIM measures similarity between video frames and text using an image-text similarity model. A higher score indicates better video generation.",
+          id: "clipsim"
+        }
+      ],
+      models: [
+        {
+          description: "A strong model for consistent video generation.",
+          id: "tencent/HunyuanVideo"
+        },
+        {
+          description: "A text-to-video model with high fidelity motion and strong prompt adherence.",
+          id: "Lightricks/LTX-Video"
+        },
+        {
+          description: "A text-to-video model focusing on physics-aware applications like robotics.",
+          id: "nvidia/Cosmos-1.0-Diffusion-7B-Text2World"
+        },
+        {
+          description: "Very fast model for video generation.",
+          id: "Lightricks/LTX-Video-0.9.8-13B-distilled"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that generates video from text.",
+          id: "VideoCrafter/VideoCrafter"
+        },
+        {
+          description: "Consistent video generation application.",
+          id: "Wan-AI/Wan2.1"
+        },
+        {
+          description: "A cutting edge video generation application.",
+          id: "Pyramid-Flow/pyramid-flow"
+        }
+      ],
+      summary: "Text-to-video models can be used in any application that requires generating consistent sequence of images from text. ",
+      widgetModels: ["Wan-AI/Wan2.2-TI2V-5B"],
+      youtubeId: void 0
+    };
+    data_default36 = taskData36;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/unconditional-image-generation/data.js
+var taskData37, data_default37;
+var init_data37 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/unconditional-image-generation/data.js"() {
+    taskData37 = {
+      datasets: [
+        {
+          description: "The CIFAR-100 dataset consists of 60000 32x32 colour images in 100 classes, with 600 images per class.",
+          id: "cifar100"
+        },
+        {
+          description: "Multiple images of celebrities, used for facial expression translation.",
+          id: "CelebA"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Seed",
+            content: "42",
+            type: "text"
+          },
+          {
+            label: "Number of images to generate:",
+            content: "4",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "unconditional-image-generation-output.jpeg",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The inception score (IS) evaluates the quality of generated images. It measures the diversity of the generated images (the model predictions are evenly distributed across all possible labels) and their 'distinction' or 'sharpness' (the model confidently predicts a single label for each image).",
+          id: "Inception score (IS)"
+        },
+        {
+          description: "The Fréchet Inception Distance (FID) evaluates the quality of images created by a generative model by calculating the distance between feature vectors for real and generated images.",
+          id: "Frećhet Inception Distance (FID)"
+        }
+      ],
+      models: [
+        {
+          description: "High-quality image generation model trained on the CIFAR-10 dataset. It synthesizes images of the ten classes presented in the dataset using diffusion probabilistic models, a class of latent variable models inspired by considerations from nonequilibrium thermodynamics.",
+          id: "google/ddpm-cifar10-32"
+        },
+        {
+          description: "High-quality image generation model trained on the 256x256 CelebA-HQ dataset. It synthesizes images of faces using diffusion probabilistic models, a class of latent variable models inspired by considerations from nonequilibrium thermodynamics.",
+          id: "google/ddpm-celebahq-256"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that can generate realistic faces.",
+          id: "CompVis/celeba-latent-diffusion"
+        }
+      ],
+      summary: "Unconditional image generation is the task of generating images with no condition in any context (like a prompt text or another image). Once trained, the model will create images that resemble its training data distribution.",
+      widgetModels: [""],
+      // TODO: Add related video
+      youtubeId: ""
+    };
+    data_default37 = taskData37;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/video-classification/data.js
+var taskData38, data_default38;
+var init_data38 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/video-classification/data.js"() {
+    taskData38 = {
+      datasets: [
+        {
+          // TODO write proper description
+          description: "Benchmark dataset used for video classification with videos that belong to 400 classes.",
+          id: "kinetics400"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "video-classification-input.gif",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Playing Guitar",
+                score: 0.514
+              },
+              {
+                label: "Playing Tennis",
+                score: 0.193
+              },
+              {
+                label: "Cooking",
+                score: 0.068
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "",
+          id: "recall"
+        },
+        {
+          description: "",
+          id: "precision"
+        },
+        {
+          description: "",
+          id: "f1"
+        }
+      ],
+      models: [
+        {
+          // TO DO: write description
+          description: "Strong Video Classification model trained on the Kinetics 400 dataset.",
+          id: "google/vivit-b-16x2-kinetics400"
+        },
+        {
+          // TO DO: write description
+          description: "Strong Video Classification model trained on the Kinetics 400 dataset.",
+          id: "microsoft/xclip-base-patch32"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that classifies video at different timestamps.",
+          id: "nateraw/lavila"
+        },
+        {
+          description: "An application that classifies video.",
+          id: "fcakyon/video-classification"
+        }
+      ],
+      summary: "Video classification is the task of assigning a label or class to an entire video. Videos are expected to have only one class for each video. Video classification models take a video as input and return a prediction about which class the video belongs to.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default38 = taskData38;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/visual-document-retrieval/data.js
+var taskData39, data_default39;
+var init_data39 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/visual-document-retrieval/data.js"() {
+    taskData39 = {
+      datasets: [
+        {
+          description: "A large dataset used to train visual document retrieval models.",
+          id: "vidore/colpali_train_set"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "input.png",
+            type: "img"
+          },
+          {
+            label: "Question",
+            content: "Is the model in this paper the fastest for inference?",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Page 10",
+                score: 0.7
+              },
+              {
+                label: "Page 11",
+                score: 0.06
+              },
+              {
+                label: "Page 9",
+                score: 3e-3
+              }
+            ]
+          }
+        ]
+      },
+      isPlaceholder: false,
+      metrics: [
+        {
+          description: "NDCG@k scores ranked recommendation lists for top-k results. 0 is the worst, 1 is the best.",
+          id: "Normalized Discounted Cumulative Gain at K"
+        }
+      ],
+      models: [
+        {
+          description: "Very accurate visual document retrieval model for multilingual queries and documents.",
+          id: "vidore/colqwen2-v1.0"
+        },
+        {
+          description: "Very fast and efficient visual document retrieval model that can also take in other modalities like audio.",
+          id: "Tevatron/OmniEmbed-v0.1"
+        }
+      ],
+      spaces: [
+        {
+          description: "A leaderboard of visual document retrieval models.",
+          id: "vidore/vidore-leaderboard"
+        },
+        {
+          description: "Visual retrieval augmented generation demo based on ColQwen2 model.",
+          id: "vidore/visual-rag-tool"
+        }
+      ],
+      summary: "Visual document retrieval is the task of searching for relevant image-based documents, such as PDFs. These models take a text query and multiple documents as input and return the top-most relevant documents and relevancy scores as output.",
+      widgetModels: [""],
+      youtubeId: ""
+    };
+    data_default39 = taskData39;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/visual-question-answering/data.js
+var taskData40, data_default40;
+var init_data40 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/visual-question-answering/data.js"() {
+    taskData40 = {
+      datasets: [
+        {
+          description: "A widely used dataset containing questions (with answers) about images.",
+          id: "Graphcore/vqa"
+        },
+        {
+          description: "A dataset to benchmark visual reasoning based on text in images.",
+          id: "facebook/textvqa"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "elephant.jpeg",
+            type: "img"
+          },
+          {
+            label: "Question",
+            content: "What is in this image?",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "elephant",
+                score: 0.97
+              },
+              {
+                label: "elephants",
+                score: 0.06
+              },
+              {
+                label: "animal",
+                score: 3e-3
+              }
+            ]
+          }
+        ]
+      },
+      isPlaceholder: false,
+      metrics: [
+        {
+          description: "",
+          id: "accuracy"
+        },
+        {
+          description: "Measures how much a predicted answer differs from the ground truth based on the difference in their semantic meaning.",
+          id: "wu-palmer similarity"
+        }
+      ],
+      models: [
+        {
+          description: "A visual question answering model trained to convert charts and plots to text.",
+          id: "google/deplot"
+        },
+        {
+          description: "A visual question answering model trained for mathematical reasoning and chart derendering from images.",
+          id: "google/matcha-base"
+        },
+        {
+          description: "A strong visual question answering that answers questions from book covers.",
+          id: "google/pix2struct-ocrvqa-large"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that compares visual question answering models across different tasks.",
+          id: "merve/pix2struct"
+        },
+        {
+          description: "An application that can answer questions based on images.",
+          id: "nielsr/vilt-vqa"
+        },
+        {
+          description: "An application that can caption images and answer questions about a given image. ",
+          id: "Salesforce/BLIP"
+        },
+        {
+          description: "An application that can caption images and answer questions about a given image. ",
+          id: "vumichien/Img2Prompt"
+        }
+      ],
+      summary: "Visual Question Answering is the task of answering open-ended questions based on an image. They output natural language responses to natural language questions.",
+      widgetModels: ["dandelin/vilt-b32-finetuned-vqa"],
+      youtubeId: ""
+    };
+    data_default40 = taskData40;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-classification/data.js
+var taskData41, data_default41;
+var init_data41 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-classification/data.js"() {
+    taskData41 = {
+      datasets: [
+        {
+          description: "A widely used dataset used to benchmark multiple variants of text classification.",
+          id: "nyu-mll/glue"
+        },
+        {
+          description: "The Multi-Genre Natural Language Inference (MultiNLI) corpus is a crowd-sourced collection of 433k sentence pairs annotated with textual entailment information.",
+          id: "nyu-mll/multi_nli"
+        },
+        {
+          description: "FEVER is a publicly available dataset for fact extraction and verification against textual sources.",
+          id: "fever/fever"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Text Input",
+            content: "Dune is the best movie ever.",
+            type: "text"
+          },
+          {
+            label: "Candidate Labels",
+            content: "CINEMA, ART, MUSIC",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "CINEMA",
+                score: 0.9
+              },
+              {
+                label: "ART",
+                score: 0.1
+              },
+              {
+                label: "MUSIC",
+                score: 0
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Powerful zero-shot text classification model.",
+          id: "facebook/bart-large-mnli"
+        },
+        {
+          description: "Cutting-edge zero-shot multilingual text classification model.",
+          id: "MoritzLaurer/ModernBERT-large-zeroshot-v2.0"
+        },
+        {
+          description: "Zero-shot text classification model that can be used for topic and sentiment classification.",
+          id: "knowledgator/gliclass-modern-base-v2.0-init"
+        }
+      ],
+      spaces: [],
+      summary: "Zero-shot text classification is a task in natural language processing where a model is trained on a set of labeled examples but is then able to classify new examples from previously unseen classes.",
+      widgetModels: ["facebook/bart-large-mnli"]
+    };
+    data_default41 = taskData41;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-image-classification/data.js
+var taskData42, data_default42;
+var init_data42 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-image-classification/data.js"() {
+    taskData42 = {
+      datasets: [
+        {
+          // TODO write proper description
+          description: "",
+          id: ""
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-classification-input.jpeg",
+            type: "img"
+          },
+          {
+            label: "Classes",
+            content: "cat, dog, bird",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            type: "chart",
+            data: [
+              {
+                label: "Cat",
+                score: 0.664
+              },
+              {
+                label: "Dog",
+                score: 0.329
+              },
+              {
+                label: "Bird",
+                score: 8e-3
+              }
+            ]
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "Computes the number of times the correct label appears in top K labels predicted",
+          id: "top-K accuracy"
+        }
+      ],
+      models: [
+        {
+          description: "Multilingual image classification model for 80 languages.",
+          id: "visheratin/mexma-siglip"
+        },
+        {
+          description: "Strong zero-shot image classification model.",
+          id: "google/siglip2-base-patch16-224"
+        },
+        {
+          description: "Robust zero-shot image classification model.",
+          id: "intfloat/mmE5-mllama-11b-instruct"
+        },
+        {
+          description: "Powerful zero-shot image classification model supporting 94 languages.",
+          id: "jinaai/jina-clip-v2"
+        },
+        {
+          description: "Strong image classification model for biomedical domain.",
+          id: "microsoft/BiomedCLIP-PubMedBERT_256-vit_base_patch16_224"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that leverages zero-shot image classification to find best captions to generate an image. ",
+          id: "pharma/CLIP-Interrogator"
+        },
+        {
+          description: "An application to compare different zero-shot image classification models. ",
+          id: "merve/compare_clip_siglip"
+        }
+      ],
+      summary: "Zero-shot image classification is the task of classifying previously unseen classes during training of a model.",
+      widgetModels: ["google/siglip-so400m-patch14-224"],
+      youtubeId: ""
+    };
+    data_default42 = taskData42;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-object-detection/data.js
+var taskData43, data_default43;
+var init_data43 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/zero-shot-object-detection/data.js"() {
+    taskData43 = {
+      datasets: [],
+      demo: {
+        inputs: [
+          {
+            filename: "zero-shot-object-detection-input.jpg",
+            type: "img"
+          },
+          {
+            label: "Classes",
+            content: "cat, dog, bird",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            filename: "zero-shot-object-detection-output.jpg",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [
+        {
+          description: "The Average Precision (AP) metric is the Area Under the PR Curve (AUC-PR). It is calculated for each class separately",
+          id: "Average Precision"
+        },
+        {
+          description: "The Mean Average Precision (mAP) metric is the overall average of the AP values",
+          id: "Mean Average Precision"
+        },
+        {
+          description: "The APα metric is the Average Precision at the IoU threshold of a α value, for example, AP50 and AP75",
+          id: "APα"
+        }
+      ],
+      models: [
+        {
+          description: "Solid zero-shot object detection model.",
+          id: "openmmlab-community/mm_grounding_dino_large_all"
+        },
+        {
+          description: "Cutting-edge zero-shot object detection model.",
+          id: "fushh7/LLMDet"
+        }
+      ],
+      spaces: [
+        {
+          description: "A demo to compare different zero-shot object detection models per output and latency.",
+          id: "ariG23498/zero-shot-od"
+        },
+        {
+          description: "A demo that combines a zero-shot object detection and mask generation model for zero-shot segmentation.",
+          id: "merve/OWLSAM"
+        }
+      ],
+      summary: "Zero-shot object detection is a computer vision task to detect objects and their classes in images, without any prior training or knowledge of the classes. Zero-shot object detection models receive an image as input, as well as a list of candidate classes, and output the bounding boxes and labels where the objects have been detected.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default43 = taskData43;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/image-to-3d/data.js
+var taskData44, data_default44;
+var init_data44 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/image-to-3d/data.js"() {
+    taskData44 = {
+      datasets: [
+        {
+          description: "A large dataset of over 10 million 3D objects.",
+          id: "allenai/objaverse-xl"
+        },
+        {
+          description: "A dataset of isolated object images for evaluating image-to-3D models.",
+          id: "dylanebert/iso3d"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "image-to-3d-image-input.png",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            label: "Result",
+            content: "image-to-3d-3d-output-filename.glb",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Fast image-to-3D mesh model by Tencent.",
+          id: "TencentARC/InstantMesh"
+        },
+        {
+          description: "3D world generation model.",
+          id: "tencent/HunyuanWorld-1"
+        },
+        {
+          description: "A scaled up image-to-3D mesh model derived from TripoSR.",
+          id: "hwjiang/Real3D"
+        },
+        {
+          description: "Consistent image-to-3d generation model.",
+          id: "stabilityai/stable-point-aware-3d"
+        }
+      ],
+      spaces: [
+        {
+          description: "Leaderboard to evaluate image-to-3D models.",
+          id: "dylanebert/3d-arena"
+        },
+        {
+          description: "Image-to-3D demo with mesh outputs.",
+          id: "TencentARC/InstantMesh"
+        },
+        {
+          description: "Image-to-3D demo.",
+          id: "stabilityai/stable-point-aware-3d"
+        },
+        {
+          description: "Image-to-3D demo with mesh outputs.",
+          id: "hwjiang/Real3D"
+        },
+        {
+          description: "Image-to-3D demo with splat outputs.",
+          id: "dylanebert/LGM-mini"
+        }
+      ],
+      summary: "Image-to-3D models take in image input and produce 3D output.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default44 = taskData44;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/text-to-3d/data.js
+var taskData45, data_default45;
+var init_data45 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/text-to-3d/data.js"() {
+    taskData45 = {
+      datasets: [
+        {
+          description: "A large dataset of over 10 million 3D objects.",
+          id: "allenai/objaverse-xl"
+        },
+        {
+          description: "Descriptive captions for 3D objects in Objaverse.",
+          id: "tiange/Cap3D"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            label: "Prompt",
+            content: "a cat statue",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Result",
+            content: "text-to-3d-3d-output-filename.glb",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Text-to-3D mesh model by OpenAI",
+          id: "openai/shap-e"
+        },
+        {
+          description: "Generative 3D gaussian splatting model.",
+          id: "ashawkey/LGM"
+        }
+      ],
+      spaces: [
+        {
+          description: "Text-to-3D demo with mesh outputs.",
+          id: "hysts/Shap-E"
+        },
+        {
+          description: "Text/image-to-3D demo with splat outputs.",
+          id: "ashawkey/LGM"
+        }
+      ],
+      summary: "Text-to-3D models take in text input and produce 3D output.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default45 = taskData45;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/keypoint-detection/data.js
+var taskData46, data_default46;
+var init_data46 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/keypoint-detection/data.js"() {
+    taskData46 = {
+      datasets: [
+        {
+          description: "A dataset of hand keypoints of over 500k examples.",
+          id: "Vincent-luo/hagrid-mediapipe-hands"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "keypoint-detection-input.png",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "keypoint-detection-output.png",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "A robust keypoint detection model.",
+          id: "magic-leap-community/superpoint"
+        },
+        {
+          description: "A robust keypoint matching model.",
+          id: "magic-leap-community/superglue_outdoor"
+        },
+        {
+          description: "Strong keypoint detection model used to detect human pose.",
+          id: "qualcomm/RTMPose-Body2d"
+        },
+        {
+          description: "Powerful keypoint matching model.",
+          id: "ETH-CVG/lightglue_disk"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application that detects hand keypoints in real-time.",
+          id: "datasciencedojo/Hand-Keypoint-Detection-Realtime"
+        },
+        {
+          description: "An application for keypoint detection and matching.",
+          id: "ETH-CVG/LightGlue"
+        }
+      ],
+      summary: "Keypoint detection is the task of identifying meaningful distinctive points or features in an image.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default46 = taskData46;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/video-text-to-text/data.js
+var taskData47, data_default47;
+var init_data47 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/video-text-to-text/data.js"() {
+    taskData47 = {
+      datasets: [
+        {
+          description: "Multiple-choice questions and answers about videos.",
+          id: "lmms-lab/Video-MME"
+        },
+        {
+          description: "A dataset of instructions and question-answer pairs about videos.",
+          id: "lmms-lab/VideoChatGPT"
+        },
+        {
+          description: "Large video understanding dataset.",
+          id: "HuggingFaceFV/finevideo"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "video-text-to-text-input.gif",
+            type: "img"
+          },
+          {
+            label: "Text Prompt",
+            content: "What is happening in this video?",
+            type: "text"
+          }
+        ],
+        outputs: [
+          {
+            label: "Answer",
+            content: "The video shows a series of images showing a fountain with water jets and a variety of colorful flowers and butterflies in the background.",
+            type: "text"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "A robust video-text-to-text model.",
+          id: "Vision-CAIR/LongVU_Qwen2_7B"
+        },
+        {
+          description: "Strong video-text-to-text model with reasoning capabilities.",
+          id: "GoodiesHere/Apollo-LMMs-Apollo-7B-t32"
+        },
+        {
+          description: "Strong video-text-to-text model.",
+          id: "HuggingFaceTB/SmolVLM2-2.2B-Instruct"
+        }
+      ],
+      spaces: [
+        {
+          description: "An application to chat with a video-text-to-text model.",
+          id: "llava-hf/video-llava"
+        },
+        {
+          description: "A leaderboard for various video-text-to-text models.",
+          id: "opencompass/openvlm_video_leaderboard"
+        },
+        {
+          description: "An application to generate highlights from a video.",
+          id: "HuggingFaceTB/SmolVLM2-HighlightGenerator"
+        }
+      ],
+      summary: "Video-text-to-text models take in a video and a text prompt and output text. These models are also called video-language models.",
+      widgetModels: [""],
+      youtubeId: ""
+    };
+    data_default47 = taskData47;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/video-to-video/data.js
+var taskData48, data_default48;
+var init_data48 = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/video-to-video/data.js"() {
+    taskData48 = {
+      datasets: [
+        {
+          description: "Dataset with detailed annotations for training and benchmarking video instance editing.",
+          id: "suimu/VIRESET"
+        },
+        {
+          description: "Dataset to evaluate models on long video generation and understanding.",
+          id: "zhangsh2001/LongV-EVAL"
+        },
+        {
+          description: "Collection of 104 demo videos from the SeedVR/SeedVR2 series showcasing model outputs.",
+          id: "Iceclear/SeedVR_VideoDemos"
+        }
+      ],
+      demo: {
+        inputs: [
+          {
+            filename: "input.gif",
+            type: "img"
+          }
+        ],
+        outputs: [
+          {
+            filename: "output.gif",
+            type: "img"
+          }
+        ]
+      },
+      metrics: [],
+      models: [
+        {
+          description: "Model for editing outfits, character, and scenery in videos.",
+          id: "decart-ai/Lucy-Edit-Dev"
+        },
+        {
+          description: "Framework that uses 3D mesh proxies for precise, consistent video editing.",
+          id: "LeoLau/Shape-for-Motion"
+        },
+        {
+          description: "Model for generating physics-aware videos from input videos and control conditions.",
+          id: "nvidia/Cosmos-Transfer2.5-2B"
+        },
+        {
+          description: "A model to upscale videos at input, designed for seamless use with ComfyUI.",
+          id: "numz/SeedVR2_comfyUI"
+        }
+      ],
+      spaces: [
+        {
+          description: "Interactive demo space for Lucy-Edit-Dev video editing.",
+          id: "decart-ai/lucy-edit-dev"
+        },
+        {
+          description: "Demo space for SeedVR2-3B showcasing video upscaling and restoration.",
+          id: "ByteDance-Seed/SeedVR2-3B"
+        }
+      ],
+      summary: "Video-to-video models take one or more videos as input and generate new videos as output. They can enhance quality, interpolate frames, modify styles, or create new motion dynamics, enabling creative applications, video production, and research.",
+      widgetModels: [],
+      youtubeId: ""
+    };
+    data_default48 = taskData48;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tasks/index.js
+function getData(type, partialTaskData = data_default21) {
+  return {
+    ...partialTaskData,
+    id: type,
+    label: PIPELINE_DATA[type].name,
+    libraries: TASKS_MODEL_LIBRARIES[type]
+  };
+}
+var TASKS_MODEL_LIBRARIES, TASKS_DATA;
+var init_tasks = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tasks/index.js"() {
+    init_pipelines();
+    init_data();
+    init_data2();
+    init_data3();
+    init_data4();
+    init_data5();
+    init_data6();
+    init_data7();
+    init_data8();
+    init_data9();
+    init_data10();
+    init_data11();
+    init_data12();
+    init_data13();
+    init_data14();
+    init_data15();
+    init_data16();
+    init_data17();
+    init_data18();
+    init_data19();
+    init_data20();
+    init_data21();
+    init_data22();
+    init_data23();
+    init_data24();
+    init_data25();
+    init_data26();
+    init_data27();
+    init_data28();
+    init_data29();
+    init_data30();
+    init_data31();
+    init_data32();
+    init_data33();
+    init_data34();
+    init_data35();
+    init_data36();
+    init_data37();
+    init_data38();
+    init_data39();
+    init_data40();
+    init_data41();
+    init_data42();
+    init_data43();
+    init_data44();
+    init_data45();
+    init_data46();
+    init_data47();
+    init_data48();
+    TASKS_MODEL_LIBRARIES = {
+      "audio-classification": ["speechbrain", "transformers", "transformers.js"],
+      "audio-to-audio": ["asteroid", "fairseq", "speechbrain"],
+      "automatic-speech-recognition": ["espnet", "nemo", "speechbrain", "transformers", "transformers.js"],
+      "audio-text-to-text": ["transformers"],
+      "depth-estimation": ["transformers", "transformers.js"],
+      "document-question-answering": ["transformers", "transformers.js"],
+      "feature-extraction": ["sentence-transformers", "transformers", "transformers.js"],
+      "fill-mask": ["transformers", "transformers.js"],
+      "graph-ml": ["transformers"],
+      "image-classification": ["keras", "timm", "transformers", "transformers.js"],
+      "image-feature-extraction": ["timm", "transformers"],
+      "image-segmentation": ["transformers", "transformers.js"],
+      "image-text-to-text": ["transformers"],
+      "image-text-to-image": ["diffusers"],
+      "image-text-to-video": ["diffusers"],
+      "image-to-image": ["diffusers", "transformers", "transformers.js"],
+      "image-to-text": ["transformers", "transformers.js"],
+      "image-to-video": ["diffusers"],
+      "keypoint-detection": ["transformers"],
+      "video-classification": ["transformers"],
+      "mask-generation": ["transformers"],
+      "multiple-choice": ["transformers"],
+      "object-detection": ["transformers", "transformers.js", "ultralytics"],
+      other: [],
+      "question-answering": ["adapter-transformers", "allennlp", "transformers", "transformers.js"],
+      robotics: [],
+      "reinforcement-learning": ["transformers", "stable-baselines3", "ml-agents", "sample-factory"],
+      "sentence-similarity": ["sentence-transformers", "spacy", "transformers.js"],
+      summarization: ["transformers", "transformers.js"],
+      "table-question-answering": ["transformers"],
+      "table-to-text": ["transformers"],
+      "tabular-classification": ["sklearn"],
+      "tabular-regression": ["sklearn"],
+      "tabular-to-text": ["transformers"],
+      "text-classification": ["adapter-transformers", "setfit", "spacy", "transformers", "transformers.js"],
+      "text-generation": ["transformers", "transformers.js"],
+      "text-ranking": ["sentence-transformers", "transformers"],
+      "text-retrieval": [],
+      "text-to-image": ["diffusers"],
+      "text-to-speech": ["espnet", "tensorflowtts", "transformers", "transformers.js"],
+      "text-to-audio": ["transformers", "transformers.js"],
+      "text-to-video": ["diffusers"],
+      "time-series-forecasting": [],
+      "token-classification": [
+        "adapter-transformers",
+        "flair",
+        "spacy",
+        "span-marker",
+        "stanza",
+        "transformers",
+        "transformers.js"
+      ],
+      translation: ["transformers", "transformers.js"],
+      "unconditional-image-generation": ["diffusers"],
+      "video-text-to-text": ["transformers"],
+      "visual-question-answering": ["transformers", "transformers.js"],
+      "voice-activity-detection": [],
+      "zero-shot-classification": ["transformers", "transformers.js"],
+      "zero-shot-image-classification": ["transformers", "transformers.js"],
+      "zero-shot-object-detection": ["transformers", "transformers.js"],
+      "text-to-3d": ["diffusers"],
+      "image-to-3d": ["diffusers"],
+      "any-to-any": ["transformers"],
+      "visual-document-retrieval": ["transformers"],
+      "video-to-video": ["diffusers"]
+    };
+    TASKS_DATA = {
+      "any-to-any": getData("any-to-any", data_default),
+      "audio-classification": getData("audio-classification", data_default2),
+      "audio-to-audio": getData("audio-to-audio", data_default4),
+      "audio-text-to-text": getData("audio-text-to-text", data_default3),
+      "automatic-speech-recognition": getData("automatic-speech-recognition", data_default5),
+      "depth-estimation": getData("depth-estimation", data_default20),
+      "document-question-answering": getData("document-question-answering", data_default6),
+      "visual-document-retrieval": getData("visual-document-retrieval", data_default39),
+      "feature-extraction": getData("feature-extraction", data_default7),
+      "fill-mask": getData("fill-mask", data_default8),
+      "graph-ml": void 0,
+      "image-classification": getData("image-classification", data_default9),
+      "image-feature-extraction": getData("image-feature-extraction", data_default10),
+      "image-segmentation": getData("image-segmentation", data_default16),
+      "image-to-image": getData("image-to-image", data_default11),
+      "image-text-to-text": getData("image-text-to-text", data_default13),
+      "image-text-to-image": getData("image-text-to-image", data_default14),
+      "image-text-to-video": getData("image-text-to-video", data_default15),
+      "image-to-text": getData("image-to-text", data_default12),
+      "image-to-video": getData("image-to-video", data_default17),
+      "keypoint-detection": getData("keypoint-detection", data_default46),
+      "mask-generation": getData("mask-generation", data_default18),
+      "multiple-choice": void 0,
+      "object-detection": getData("object-detection", data_default19),
+      "video-classification": getData("video-classification", data_default38),
+      other: void 0,
+      "question-answering": getData("question-answering", data_default23),
+      "reinforcement-learning": getData("reinforcement-learning", data_default22),
+      robotics: void 0,
+      "sentence-similarity": getData("sentence-similarity", data_default24),
+      summarization: getData("summarization", data_default25),
+      "table-question-answering": getData("table-question-answering", data_default26),
+      "table-to-text": void 0,
+      "tabular-classification": getData("tabular-classification", data_default27),
+      "tabular-regression": getData("tabular-regression", data_default28),
+      "tabular-to-text": void 0,
+      "text-classification": getData("text-classification", data_default33),
+      "text-generation": getData("text-generation", data_default34),
+      "text-ranking": getData("text-ranking", data_default35),
+      "text-retrieval": void 0,
+      "text-to-image": getData("text-to-image", data_default29),
+      "text-to-speech": getData("text-to-speech", data_default30),
+      "text-to-audio": void 0,
+      "text-to-video": getData("text-to-video", data_default36),
+      "time-series-forecasting": void 0,
+      "token-classification": getData("token-classification", data_default31),
+      translation: getData("translation", data_default32),
+      "unconditional-image-generation": getData("unconditional-image-generation", data_default37),
+      "video-text-to-text": getData("video-text-to-text", data_default47),
+      "video-to-video": getData("video-to-video", data_default48),
+      "visual-question-answering": getData("visual-question-answering", data_default40),
+      "voice-activity-detection": void 0,
+      "zero-shot-classification": getData("zero-shot-classification", data_default41),
+      "zero-shot-image-classification": getData("zero-shot-image-classification", data_default42),
+      "zero-shot-object-detection": getData("zero-shot-object-detection", data_default43),
+      "text-to-3d": getData("text-to-3d", data_default45),
+      "image-to-3d": getData("image-to-3d", data_default44)
+    };
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/snippets/inputs.js
+function getModelInputSnippet(model, noWrap = false, noQuotes = false) {
+  if (model.pipeline_tag) {
+    const inputs = modelInputSnippets[model.pipeline_tag];
+    if (inputs) {
+      let result2 = inputs(model);
+      if (typeof result2 === "string") {
+        if (noWrap) {
+          result2 = result2.replace(/(?:(?:\r?\n|\r)\t*)|\t+/g, " ");
+        }
+        if (noQuotes) {
+          const REGEX_QUOTES = /^"(.+)"$/s;
+          const match = result2.match(REGEX_QUOTES);
+          result2 = match ? match[1] : result2;
+        }
+      }
+      return result2;
+    }
+  }
+  return "No input example has been defined for this model task.";
+}
+var inputsZeroShotClassification, inputsTranslation, inputsSummarization, inputsTableQuestionAnswering, inputsVisualQuestionAnswering, inputsQuestionAnswering, inputsTextClassification, inputsTokenClassification, inputsTextGeneration, inputsFillMask, inputsSentenceSimilarity, inputsFeatureExtraction, inputsImageClassification, inputsImageToText, inputsImageToImage, inputsImageToVideo, inputsImageTextToImage, inputsImageTextToVideo, inputsImageSegmentation, inputsObjectDetection, inputsAudioToAudio, inputsAudioClassification, inputsTextToImage, inputsTextToVideo, inputsTextToSpeech, inputsTextToAudio, inputsAutomaticSpeechRecognition, inputsTabularPrediction, inputsZeroShotImageClassification, modelInputSnippets;
+var init_inputs = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/snippets/inputs.js"() {
+    inputsZeroShotClassification = () => `"Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!"`;
+    inputsTranslation = () => `"Меня зовут Вольфганг и я живу в Берлине"`;
+    inputsSummarization = () => `"The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey building, and the tallest structure in Paris. Its base is square, measuring 125 metres (410 ft) on each side. During its construction, the Eiffel Tower surpassed the Washington Monument to become the tallest man-made structure in the world, a title it held for 41 years until the Chrysler Building in New York City was finished in 1930. It was the first structure to reach a height of 300 metres. Due to the addition of a broadcasting aerial at the top of the tower in 1957, it is now taller than the Chrysler Building by 5.2 metres (17 ft). Excluding transmitters, the Eiffel Tower is the second tallest free-standing structure in France after the Millau Viaduct."`;
+    inputsTableQuestionAnswering = () => `{
+    "query": "How many stars does the transformers repository have?",
+    "table": {
+        "Repository": ["Transformers", "Datasets", "Tokenizers"],
+        "Stars": ["36542", "4512", "3934"],
+        "Contributors": ["651", "77", "34"],
+        "Programming language": [
+            "Python",
+            "Python",
+            "Rust, Python and NodeJS"
+        ]
+    }
+}`;
+    inputsVisualQuestionAnswering = () => `{
+        "image": "cat.png",
+        "question": "What is in this image?"
+    }`;
+    inputsQuestionAnswering = () => `{
+    "question": "What is my name?",
+    "context": "My name is Clara and I live in Berkeley."
+}`;
+    inputsTextClassification = () => `"I like you. I love you"`;
+    inputsTokenClassification = () => `"My name is Sarah Jessica Parker but you can call me Jessica"`;
+    inputsTextGeneration = (model) => model.pipeline_tag === "text-generation" ? [{ role: "user", content: "What is the capital of France?" }] : [
+      {
+        role: "user",
+        content: [
+          {
+            type: "text",
+            text: "Describe this image in one sentence."
+          },
+          {
+            type: "image_url",
+            image_url: {
+              url: "https://cdn.britannica.com/61/93061-050-99147DCE/Statue-of-Liberty-Island-New-York-Bay.jpg"
+            }
+          }
+        ]
+      }
+    ];
+    inputsFillMask = (model) => JSON.stringify(`The answer to the universe is ${model.mask_token}.`);
+    inputsSentenceSimilarity = () => `{
+    "source_sentence": "That is a happy person",
+    "sentences": [
+        "That is a happy dog",
+        "That is a very happy person",
+        "Today is a sunny day"
+    ]
+}`;
+    inputsFeatureExtraction = () => `"Today is a sunny day and I will get some ice cream."`;
+    inputsImageClassification = () => `"cats.jpg"`;
+    inputsImageToText = () => `"cats.jpg"`;
+    inputsImageToImage = () => `{
+    "image": "cat.png",
+    "prompt": "Turn the cat into a tiger."
+}`;
+    inputsImageToVideo = () => `{
+    "image": "cat.png",
+    "prompt": "The cat starts to dance"
+}`;
+    inputsImageTextToImage = () => `{
+    "image": "cat.png",
+    "prompt": "Turn the cat into a tiger."
+}`;
+    inputsImageTextToVideo = () => `{
+    "image": "cat.png",
+    "prompt": "The cat starts to dance"
+}`;
+    inputsImageSegmentation = () => `"cats.jpg"`;
+    inputsObjectDetection = () => `"cats.jpg"`;
+    inputsAudioToAudio = () => `"sample1.flac"`;
+    inputsAudioClassification = () => `"sample1.flac"`;
+    inputsTextToImage = () => `"Astronaut riding a horse"`;
+    inputsTextToVideo = () => `"A young man walking on the street"`;
+    inputsTextToSpeech = () => `"The answer to the universe is 42"`;
+    inputsTextToAudio = () => `"liquid drum and bass, atmospheric synths, airy sounds"`;
+    inputsAutomaticSpeechRecognition = () => `"sample1.flac"`;
+    inputsTabularPrediction = () => `'{"Height":[11.52,12.48],"Length1":[23.2,24.0],"Length2":[25.4,26.3],"Species": ["Bream","Bream"]}'`;
+    inputsZeroShotImageClassification = () => `"cats.jpg"`;
+    modelInputSnippets = {
+      "audio-to-audio": inputsAudioToAudio,
+      "audio-classification": inputsAudioClassification,
+      "automatic-speech-recognition": inputsAutomaticSpeechRecognition,
+      "document-question-answering": inputsVisualQuestionAnswering,
+      "feature-extraction": inputsFeatureExtraction,
+      "fill-mask": inputsFillMask,
+      "image-classification": inputsImageClassification,
+      "image-to-text": inputsImageToText,
+      "image-to-image": inputsImageToImage,
+      "image-to-video": inputsImageToVideo,
+      "image-text-to-image": inputsImageTextToImage,
+      "image-text-to-video": inputsImageTextToVideo,
+      "image-segmentation": inputsImageSegmentation,
+      "object-detection": inputsObjectDetection,
+      "question-answering": inputsQuestionAnswering,
+      "sentence-similarity": inputsSentenceSimilarity,
+      summarization: inputsSummarization,
+      "table-question-answering": inputsTableQuestionAnswering,
+      "tabular-regression": inputsTabularPrediction,
+      "tabular-classification": inputsTabularPrediction,
+      "text-classification": inputsTextClassification,
+      "text-generation": inputsTextGeneration,
+      "image-text-to-text": inputsTextGeneration,
+      "text-to-image": inputsTextToImage,
+      "text-to-video": inputsTextToVideo,
+      "text-to-speech": inputsTextToSpeech,
+      "text-to-audio": inputsTextToAudio,
+      "token-classification": inputsTokenClassification,
+      translation: inputsTranslation,
+      "zero-shot-classification": inputsZeroShotClassification,
+      "zero-shot-image-classification": inputsZeroShotImageClassification
+    };
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/snippets/common.js
+function stringifyMessages(messages, opts) {
+  let messagesStr = JSON.stringify(messages, null, "	");
+  if (opts?.indent) {
+    messagesStr = messagesStr.replaceAll("\n", `
+${opts.indent}`);
+  }
+  if (!opts?.attributeKeyQuotes) {
+    messagesStr = messagesStr.replace(/"([^"]+)":/g, "$1:");
+  }
+  if (opts?.customContentEscaper) {
+    messagesStr = opts.customContentEscaper(messagesStr);
+  }
+  return messagesStr;
+}
+var init_common = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/snippets/common.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/model-libraries-snippets.js
+function nameWithoutNamespace(modelId) {
+  const splitted = modelId.split("/");
+  return splitted.length === 1 ? splitted[0] : splitted[1];
+}
+function get_base_diffusers_model(model) {
+  return escapeStringForJson(model.cardData?.base_model?.toString() ?? "fill-in-base-model");
+}
+function get_prompt_from_diffusers_model(model) {
+  const prompt = model.widgetData?.[0]?.text ?? model.cardData?.instance_prompt;
+  if (prompt) {
+    return escapeStringForJson(prompt);
+  }
+}
+function _isLtx25Model(model) {
+  const refs = [model.id, ...model.tags ?? []];
+  const base = model.cardData?.base_model;
+  if (Array.isArray(base)) {
+    refs.push(...base);
+  } else if (base) {
+    refs.push(base);
+  }
+  return refs.some((ref) => /ltx[-_]?2\.5/i.test(ref));
+}
+function _ltxInstall(is25) {
+  return `# Install the LTX-2 pipelines
+git clone https://github.com/Lightricks/LTX-2.git
+cd LTX-2
+uv sync ${is25 ? "--extra natten" : "--frozen"}`;
+}
+function _ltxRun(module, args2, comment, options) {
+  const body = `uv run python -m ltx_pipelines.${module} \\
+    ${args2.join(" \\\n    ")}`;
+  const parts = [`# ${comment}`, body];
+  if (options?.footer) {
+    parts.push(options.footer);
+  }
+  if (options?.hint) {
+    parts.push(_LTX_I2V_HINT);
+  }
+  return parts.join("\n");
+}
+function _ltx25SplitArgs(paths) {
+  const args2 = [
+    `--transformer-path ${paths.transformer}`,
+    `--text-encoder-path ${paths.textEncoder}`,
+    `--video-vae-path ${paths.videoVae}`,
+    `--audio-vae-path ${paths.audioVae}`,
+    `--spatial-upsampler-path ${paths.spatialUpsampler}`
+  ];
+  if (paths.temporalUpsampler) {
+    args2.push(`--temporal-upsampler-path ${paths.temporalUpsampler}`);
+  }
+  return args2;
+}
+function _ltx25RepoPaths(localDir) {
+  const shared = {
+    transformer: `${localDir}/diffusion_models/<distilled-transformer>.safetensors`,
+    textEncoder: `${localDir}/text_encoders/gemma4-12b-with-proj-ltx-2.5-bf16.safetensors`,
+    videoVae: `${localDir}/vae/<video-vae>.safetensors`,
+    audioVae: `${localDir}/vae/<audio-vae>.safetensors`,
+    spatialUpsampler: `${localDir}/latent_upscale_models/<spatial-upsampler>.safetensors`
+  };
+  return {
+    distilled: shared,
+    // DFR runs on the distilled transformer; detailing IC-LoRA is required separately.
+    dfr: {
+      ...shared,
+      temporalUpsampler: `${localDir}/latent_upscale_models/<temporal-upsampler>.safetensors`
+    }
+  };
+}
+function _ltx25BasePlaceholderPaths() {
+  return {
+    transformer: "path/to/distilled-transformer.safetensors",
+    textEncoder: "path/to/gemma4-12b-with-proj-ltx-2.5-bf16.safetensors",
+    videoVae: "path/to/video-vae.safetensors",
+    audioVae: "path/to/audio-vae.safetensors",
+    spatialUpsampler: "path/to/spatial-upsampler.safetensors"
+  };
+}
+function _ltx25Download(modelId, localDir, kind) {
+  if (kind === "adapter") {
+    return `# Download the adapter weights from this repo
+# (base components come from Lightricks/LTX-2.5 — see Files and versions)
+hf download ${modelId} --local-dir ${localDir}`;
+  }
+  const detailingDir = `models/${_LTX_DETAILING_LORA_REPO.split("/")[1]}`;
+  return `# Download weights from this repo
+# Substitute filenames from this repo's "Files and versions" if they differ
+hf download ${modelId} \\
+    diffusion_models/<distilled-transformer>.safetensors \\
+    text_encoders/gemma4-12b-with-proj-ltx-2.5-bf16.safetensors \\
+    vae/<video-vae>.safetensors \\
+    vae/<audio-vae>.safetensors \\
+    latent_upscale_models/<spatial-upsampler>.safetensors \\
+    latent_upscale_models/<temporal-upsampler>.safetensors \\
+    --local-dir ${localDir}
+# DFR requires the detailing IC-LoRA (separate repo; strength is fixed at 0.5)
+hf download ${_LTX_DETAILING_LORA_REPO} --local-dir ${detailingDir}`;
+}
+function _ltx23Download(modelId, localDir) {
+  return `# Download the weights from this repo, plus the Gemma text encoder
+hf download ${modelId} --local-dir ${localDir}
+hf download google/gemma-3-12b-it-qat-q4_0-unquantized --local-dir ${_LTX_GEMMA3_ROOT}`;
+}
+function _ltx25Snippets(model, localDir, tags) {
+  const install = _ltxInstall(true);
+  const loraArg = `--lora ${localDir}/<weights>.safetensors 1.0`;
+  const basePaths = _ltx25BasePlaceholderPaths();
+  if (tags.includes("ic-lora")) {
+    return [
+      install,
+      _ltx25Download(model.id, localDir, "adapter"),
+      _ltxRun("ic_lora", [
+        ..._ltx25SplitArgs(basePaths),
+        loraArg,
+        "--video-conditioning reference.mp4 1.0",
+        `--prompt "your prompt here"`,
+        "--output-path output.mp4"
+      ], "Video-to-video with the IC-LoRA (runs on the distilled LTX-2.5 base)")
+    ];
+  }
+  if (tags.includes("lora")) {
+    return [
+      install,
+      _ltx25Download(model.id, localDir, "adapter"),
+      _ltxRun("distilled", [..._ltx25SplitArgs(basePaths), loraArg, `--prompt "your prompt here"`, "--output-path output.mp4"], "Text/image-to-video with the LoRA on the distilled LTX-2.5 pipeline", { hint: true })
+    ];
+  }
+  const { distilled, dfr } = _ltx25RepoPaths(localDir);
+  const detailingDir = `models/${_LTX_DETAILING_LORA_REPO.split("/")[1]}`;
+  return [
+    install,
+    _ltx25Download(model.id, localDir, "base"),
+    _ltxRun("distilled", [
+      ..._ltx25SplitArgs(distilled),
+      "--num-frames 121",
+      `--prompt "${_LTX_DEFAULT_PROMPT}"`,
+      "--output-path output.mp4"
+    ], "Distilled LTX-2.5 pipeline (fast)", { hint: true }),
+    _ltxRun("dfr_pipeline", [
+      ..._ltx25SplitArgs(dfr),
+      `--detailing-lora ${detailingDir}/${_LTX_DETAILING_LORA_FILE}`,
+      "--spatial-upscalings 1",
+      "--temporal-upscalings 1",
+      "--height 1088",
+      "--width 1920",
+      "--num-frames 121",
+      `--prompt "${_LTX_DEFAULT_PROMPT}"`,
+      "--output-path output.mp4"
+    ], "DFR pipeline (higher detail fidelity; optional temporal 2x/4x)", {
+      footer: "# For 4K: --spatial-upscalings 2 --width 3840 --height 2176",
+      hint: true
+    })
+  ];
+}
+function _ltx23Snippets(model, localDir, tags) {
+  const install = _ltxInstall(false);
+  const download = _ltx23Download(model.id, localDir);
+  const loraArg = `--lora ${localDir}/<weights>.safetensors 1.0`;
+  const gemma = `--gemma-root ${_LTX_GEMMA3_ROOT}`;
+  if (tags.includes("ic-lora")) {
+    return [
+      install,
+      download,
+      _ltxRun("ic_lora", [
+        "--distilled-checkpoint-path path/to/distilled_checkpoint.safetensors",
+        "--spatial-upsampler-path path/to/spatial_upsampler.safetensors",
+        gemma,
+        loraArg,
+        "--video-conditioning reference.mp4 1.0",
+        `--prompt "your prompt here"`,
+        "--output-path output.mp4"
+      ], "Video-to-video with the IC-LoRA (runs on the distilled base model)")
+    ];
+  }
+  if (tags.includes("lora")) {
+    return [
+      install,
+      download,
+      _ltxRun("ti2vid_two_stages_hq", [
+        "--checkpoint-path path/to/checkpoint.safetensors",
+        "--distilled-lora path/to/distilled_lora.safetensors 0.8",
+        "--spatial-upsampler-path path/to/spatial_upsampler.safetensors",
+        gemma,
+        loraArg,
+        `--prompt "your prompt here"`,
+        "--output-path output.mp4"
+      ], "Text/image-to-video with the LoRA on the HQ two-stage base pipeline", { hint: true })
+    ];
+  }
+  return [
+    install,
+    download,
+    _ltxRun("distilled", [
+      `--distilled-checkpoint-path ${localDir}/<distilled-checkpoint>.safetensors`,
+      `--spatial-upsampler-path ${localDir}/<spatial-upsampler>.safetensors`,
+      gemma,
+      `--prompt "${_LTX_DEFAULT_PROMPT}"`,
+      "--output-path output.mp4"
+    ], "Fast pipeline (distilled model, no distilled LoRA needed)", { hint: true }),
+    _ltxRun("ti2vid_two_stages_hq", [
+      `--checkpoint-path ${localDir}/<checkpoint>.safetensors`,
+      `--distilled-lora ${localDir}/<distilled-lora>.safetensors 0.8`,
+      `--spatial-upsampler-path ${localDir}/<spatial-upsampler>.safetensors`,
+      gemma,
+      `--prompt "${_LTX_DEFAULT_PROMPT}"`,
+      "--output-path output.mp4"
+    ], "HQ pipeline (two-stage, higher quality)", { hint: true })
+  ];
+}
+function get_widget_examples_from_st_model(model) {
+  const widgetExample = model.widgetData?.[0];
+  if (widgetExample?.source_sentence && widgetExample?.sentences?.length) {
+    return [widgetExample.source_sentence, ...widgetExample.sentences];
+  }
+}
+var TAG_CUSTOM_CODE, escapeStringForJson, isValidIdentifier, adapters, allennlpUnknown, allennlpQuestionAnswering, allennlp, araclip, asteroid, audioseal, ben2, bertopic, bm25s, chatterbox, chronos_forecasting, collectorvision, colipri, sap_rpt_one_oss, cortiq, cxr_foundation, depth_anything_v2, depth_pro, derm_foundation, dia, dia2, describe_anything, diffusers_install, diffusersDefaultPrompt, diffusersImg2ImgDefaultPrompt, diffusersVideoDefaultPrompt, diffusers_default, diffusers_image_to_image, diffusers_image_to_video, diffusers_controlnet, diffusers_lora, diffusers_lora_image_to_image, diffusers_lora_text_to_video, diffusers_lora_image_to_video, diffusers_textual_inversion, diffusers_flux_fill, diffusers_inpainting, diffusers, diffusionkit, cartesia_pytorch, cartesia_mlx, edsnlp, espnetTTS, espnetASR, espnetUnknown, espnet, fairseq, flair, flexray, flextab, gaussianformer, gliner, gliner2, indextts, htrflow, jev_style, keras, zeromodels, _keras_hub_causal_lm, _keras_hub_text_to_image, _keras_hub_text_classifier, _keras_hub_image_classifier, _keras_hub_tasks_with_example, _keras_hub_task_without_example, _keras_hub_generic_backbone, keras_hub, kernels, kimi_audio, kittentts, _LTX_I2V_HINT, _LTX_GEMMA3_ROOT, _LTX_DEFAULT_PROMPT, _LTX_DETAILING_LORA_REPO, _LTX_DETAILING_LORA_FILE, ltx, lightning_ir, llama_cpp_python, lerobot, litert_lm, tf_keras, mamba_ssm, mars5_tts, matanyone, memra, mesh_anything, multimolecule, open_clip, openasr, opendde, paddlenlp, paddleocr, perception_encoder, phantom_wan, pocket_tts, pyannote_audio_pipeline, pyannote_audio_model, pyannote_audio, relik, renderformer, routee_powertrain, tensorflowttsTextToMel, tensorflowttsMelToWav, tensorflowttsUnknown, tensorflowtts, timm, saelens, seed_story, skopsPickle, skopsFormat, skopsJobLib, sklearn, stable_audio_tools, fastai, sam2, sam_3d_objects, sam_3d_body, sampleFactory, aneforge, sentenceTransformers, setfit, spacy, span_marker, stanza, speechBrainMethod, speechbrain, terratorch, hasChatTemplate, autoModelClass, transformers, transformersJS, peftTask, peft, fasttext, stableBaselines3, nemoDomainResolver, mlAgents, sentis, sana, vibevoice, videoprism, vfimamba, lvface, voicecraft, voxcpm, vui, chattts, ultralytics, birefnet, nobg, supertonic, swarmformer, univa, mlx_unknown, mlxlm, mlxchat, mlxvlm, mlxim, mlx, model2vec, mobilint, pruna, pruna_diffusers, pruna_transformers, pruna_default, nemo, outetts, pxia, pythae, qwen3_tts, musicgen, magnet, audiogen, anemoi, audiocraft, whisperkit, threedtopia_xl, zonos, moshi;
+var init_model_libraries_snippets = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/model-libraries-snippets.js"() {
+    init_library_to_tasks();
+    init_inputs();
+    init_common();
+    TAG_CUSTOM_CODE = "custom_code";
+    escapeStringForJson = (str) => JSON.stringify(str).slice(1, -1);
+    isValidIdentifier = (str) => /^[A-Za-z_]\w*$/.test(str);
+    adapters = (model) => [
+      `from adapters import AutoAdapterModel
+
+model = AutoAdapterModel.from_pretrained("${escapeStringForJson(model.config?.adapter_transformers?.model_name ?? "fill-in-model-name")}")
+model.load_adapter("${model.id}", set_active=True)`
+    ];
+    allennlpUnknown = (model) => [
+      `import allennlp_models
+from allennlp.predictors.predictor import Predictor
+
+predictor = Predictor.from_path("hf://${model.id}")`
+    ];
+    allennlpQuestionAnswering = (model) => [
+      `import allennlp_models
+from allennlp.predictors.predictor import Predictor
+
+predictor = Predictor.from_path("hf://${model.id}")
+predictor_input = {"passage": "My name is Wolfgang and I live in Berlin", "question": "Where do I live?"}
+predictions = predictor.predict_json(predictor_input)`
+    ];
+    allennlp = (model) => {
+      if (model.tags.includes("question-answering")) {
+        return allennlpQuestionAnswering(model);
+      }
+      return allennlpUnknown(model);
+    };
+    araclip = (model) => [
+      `from araclip import AraClip
+
+model = AraClip.from_pretrained("${model.id}")`
+    ];
+    asteroid = (model) => [
+      `from asteroid.models import BaseModel
+
+model = BaseModel.from_pretrained("${model.id}")`
+    ];
+    audioseal = (model) => {
+      const watermarkSnippet = `# Watermark Generator
+from audioseal import AudioSeal
+
+model = AudioSeal.load_generator("${model.id}")
+# pass a tensor (tensor_wav) of shape (batch, channels, samples) and a sample rate
+wav, sr = tensor_wav, 16000
+
+watermark = model.get_watermark(wav, sr)
+watermarked_audio = wav + watermark`;
+      const detectorSnippet = `# Watermark Detector
+from audioseal import AudioSeal
+
+detector = AudioSeal.load_detector("${model.id}")
+
+result, message = detector.detect_watermark(watermarked_audio, sr)`;
+      return [watermarkSnippet, detectorSnippet];
+    };
+    ben2 = (model) => [
+      `import requests
+from PIL import Image
+from ben2 import AutoModel
+
+url = "https://huggingface.co/datasets/mishig/sample_images/resolve/main/teapot.jpg"
+image = Image.open(requests.get(url, stream=True).raw)
+
+model = AutoModel.from_pretrained("${model.id}")
+model.to("cuda").eval()
+foreground = model.inference(image)
+`
+    ];
+    bertopic = (model) => [
+      `from bertopic import BERTopic
+
+model = BERTopic.load("${model.id}")`
+    ];
+    bm25s = (model) => [
+      `from bm25s.hf import BM25HF
+
+retriever = BM25HF.load_from_hub("${model.id}")`
+    ];
+    chatterbox = () => [
+      `# pip install chatterbox-tts
+import torchaudio as ta
+from chatterbox.tts import ChatterboxTTS
+
+model = ChatterboxTTS.from_pretrained(device="cuda")
+
+text = "Ezreal and Jinx teamed up with Ahri, Yasuo, and Teemo to take down the enemy's Nexus in an epic late-game pentakill."
+wav = model.generate(text)
+ta.save("test-1.wav", wav, model.sr)
+
+# If you want to synthesize with a different voice, specify the audio prompt
+AUDIO_PROMPT_PATH="YOUR_FILE.wav"
+wav = model.generate(text, audio_prompt_path=AUDIO_PROMPT_PATH)
+ta.save("test-2.wav", wav, model.sr)`
+    ];
+    chronos_forecasting = (model) => {
+      const installSnippet = `pip install chronos-forecasting`;
+      const exampleSnippet = `import pandas as pd
+from chronos import BaseChronosPipeline
+
+pipeline = BaseChronosPipeline.from_pretrained("${model.id}", device_map="cuda")
+
+# Load historical data
+context_df = pd.read_csv("https://autogluon.s3.us-west-2.amazonaws.com/datasets/timeseries/misc/AirPassengers.csv")
+
+# Generate predictions
+pred_df = pipeline.predict_df(
+    context_df,
+    prediction_length=36,  # Number of steps to forecast
+    quantile_levels=[0.1, 0.5, 0.9],  # Quantiles for probabilistic forecast
+    id_column="item_id",  # Column identifying different time series
+    timestamp_column="Month",  # Column with datetime information
+    target="#Passengers",  # Column(s) with time series values to predict
+)`;
+      return [installSnippet, exampleSnippet];
+    };
+    collectorvision = (model) => [
+      `pip install git+https://github.com/HanClinto/CollectorVision huggingface_hub`,
+      `from huggingface_hub import hf_hub_download
+import collector_vision as cvg
+
+checkpoint = hf_hub_download(repo_id="${model.id}", filename="model.onnx")
+
+# Detector models, such as Cornelius:
+detector = cvg.NeuralCornerDetector(checkpoint)
+
+# Embedder models, such as Milo:
+embedder = cvg.NeuralEmbedder(checkpoint)`
+    ];
+    colipri = (model) => {
+      const installSnippet = `pip install colipri`;
+      const exampleSnippet = `from colipri import get_model
+from colipri import get_processor
+from colipri import load_sample_ct
+from colipri import ZeroShotImageClassificationPipeline
+
+model = get_model().cuda()
+processor = get_processor()
+pipeline = ZeroShotImageClassificationPipeline("${model.id}", processor)
+
+image = load_sample_ct()
+
+pipeline(image, ["No lung nodules", "Lung nodules"])
+`;
+      return [installSnippet, exampleSnippet];
+    };
+    sap_rpt_one_oss = () => {
+      const installSnippet = `pip install git+https://github.com/SAP-samples/sap-rpt-1-oss`;
+      const classificationSnippet = `# Run a classification task
+from sklearn.datasets import load_breast_cancer
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+from sap_rpt_oss import SAP_RPT_OSS_Classifier
+
+# Load sample data
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=42)
+
+# Initialize a classifier, 8k context and 8-fold bagging gives best performance, reduce if running out of memory
+clf = SAP_RPT_OSS_Classifier(max_context_size=8192, bagging=8)
+
+clf.fit(X_train, y_train)
+
+# Predict probabilities
+prediction_probabilities = clf.predict_proba(X_test)
+# Predict labels
+predictions = clf.predict(X_test)
+print("Accuracy", accuracy_score(y_test, predictions))`;
+      const regressionsSnippet = `# Run a regression task
+from sklearn.datasets import fetch_openml
+from sklearn.metrics import r2_score
+from sklearn.model_selection import train_test_split
+
+from sap_rpt_oss import SAP_RPT_OSS_Regressor
+
+# Load sample data
+df = fetch_openml(data_id=531, as_frame=True)
+X = df.data
+y = df.target.astype(float)
+
+# Train-test split
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=42)
+
+# Initialize the regressor, 8k context and 8-fold bagging gives best performance, reduce if running out of memory
+regressor = SAP_RPT_OSS_Regressor(max_context_size=8192, bagging=8)
+
+regressor.fit(X_train, y_train)
+
+# Predict on the test set
+predictions = regressor.predict(X_test)
+
+r2 = r2_score(y_test, predictions)
+print("R² Score:", r2)`;
+      return [installSnippet, classificationSnippet, regressionsSnippet];
+    };
+    cortiq = (model) => {
+      const setup = `# one Rust binary, no additional dependencies
+cargo install cortiq-cli   # or a prebuilt binary from github.com/infosave2007/cmf/releases
+hf download ${model.id} --include "*.cmf" --local-dir .
+ls *.cmf                   # some repos ship more than one quantization`;
+      if (model.pipeline_tag === "text-to-image") {
+        return [setup, `cortiq imagine FILE.cmf --prompt "a red fox in a snowy forest" --out fox.ppm`];
+      }
+      if (model.pipeline_tag === "text-to-video") {
+        return [setup, `cortiq animate FILE.cmf --prompt "a corgi in a chef hat flipping a pancake" --out clip.avi`];
+      }
+      if (model.pipeline_tag === "text-to-audio") {
+        return [
+          setup,
+          `cortiq music FILE.cmf --prompt "dream pop, warm analog synths, brushed drums" \\
+  --lyrics "[verse] the tide came in and took the map" --seconds 20 --out song.wav`
+        ];
+      }
+      return [
+        setup,
+        `cortiq run FILE.cmf --prompt "What is the capital of France?"`,
+        `cortiq serve FILE.cmf --port 8080   # OpenAI-compatible server`
+      ];
+    };
+    cxr_foundation = () => [
+      `# pip install git+https://github.com/Google-Health/cxr-foundation.git#subdirectory=python
+
+# Load image as grayscale (Stillwaterising, CC0, via Wikimedia Commons)
+import requests
+from PIL import Image
+from io import BytesIO
+image_url = "https://upload.wikimedia.org/wikipedia/commons/c/c8/Chest_Xray_PA_3-8-2010.png"
+img = Image.open(requests.get(image_url, headers={'User-Agent': 'Demo'}, stream=True).raw).convert('L')
+
+# Run inference
+from clientside.clients import make_hugging_face_client
+cxr_client = make_hugging_face_client('cxr_model')
+print(cxr_client.get_image_embeddings_from_images([img]))`
+    ];
+    depth_anything_v2 = (model) => {
+      let encoder;
+      let features;
+      let out_channels;
+      encoder = "<ENCODER>";
+      features = "<NUMBER_OF_FEATURES>";
+      out_channels = "<OUT_CHANNELS>";
+      if (model.id === "depth-anything/Depth-Anything-V2-Small") {
+        encoder = "vits";
+        features = "64";
+        out_channels = "[48, 96, 192, 384]";
+      } else if (model.id === "depth-anything/Depth-Anything-V2-Base") {
+        encoder = "vitb";
+        features = "128";
+        out_channels = "[96, 192, 384, 768]";
+      } else if (model.id === "depth-anything/Depth-Anything-V2-Large") {
+        encoder = "vitl";
+        features = "256";
+        out_channels = "[256, 512, 1024, 1024";
+      }
+      return [
+        `
+# Install from https://github.com/DepthAnything/Depth-Anything-V2
+
+# Load the model and infer depth from an image
+import cv2
+import torch
+
+from depth_anything_v2.dpt import DepthAnythingV2
+
+# instantiate the model
+model = DepthAnythingV2(encoder="${encoder}", features=${features}, out_channels=${out_channels})
+
+# load the weights
+filepath = hf_hub_download(repo_id="${model.id}", filename="depth_anything_v2_${encoder}.pth", repo_type="model")
+state_dict = torch.load(filepath, map_location="cpu")
+model.load_state_dict(state_dict).eval()
+
+raw_img = cv2.imread("your/image/path")
+depth = model.infer_image(raw_img) # HxW raw depth map in numpy
+    `
+      ];
+    };
+    depth_pro = (model) => {
+      const installSnippet = `# Download checkpoint
+pip install huggingface-hub
+huggingface-cli download --local-dir checkpoints ${model.id}`;
+      const inferenceSnippet = `import depth_pro
+
+# Load model and preprocessing transform
+model, transform = depth_pro.create_model_and_transforms()
+model.eval()
+
+# Load and preprocess an image.
+image, _, f_px = depth_pro.load_rgb("example.png")
+image = transform(image)
+
+# Run inference.
+prediction = model.infer(image, f_px=f_px)
+
+# Results: 1. Depth in meters
+depth = prediction["depth"]
+# Results: 2. Focal length in pixels
+focallength_px = prediction["focallength_px"]`;
+      return [installSnippet, inferenceSnippet];
+    };
+    derm_foundation = () => [
+      `from huggingface_hub import from_pretrained_keras
+import tensorflow as tf, requests
+
+# Load and format input
+IMAGE_URL = "https://storage.googleapis.com/dx-scin-public-data/dataset/images/3445096909671059178.png"
+input_tensor = tf.train.Example(
+    features=tf.train.Features(
+        feature={
+            "image/encoded": tf.train.Feature(
+                bytes_list=tf.train.BytesList(value=[requests.get(IMAGE_URL, stream=True).content])
+            )
+        }
+    )
+).SerializeToString()
+
+# Load model and run inference
+loaded_model = from_pretrained_keras("google/derm-foundation")
+infer = loaded_model.signatures["serving_default"]
+print(infer(inputs=tf.constant([input_tensor])))`
+    ];
+    dia = (model) => [
+      `import soundfile as sf
+from dia.model import Dia
+
+model = Dia.from_pretrained("${model.id}")
+text = "[S1] Dia is an open weights text to dialogue model. [S2] You get full control over scripts and voices. [S1] Wow. Amazing. (laughs) [S2] Try it now on Git hub or Hugging Face."
+output = model.generate(text)
+
+sf.write("simple.mp3", output, 44100)`
+    ];
+    dia2 = (model) => [
+      `from dia2 import Dia2, GenerationConfig, SamplingConfig
+
+dia = Dia2.from_repo("${model.id}", device="cuda", dtype="bfloat16")
+config = GenerationConfig(
+    cfg_scale=2.0,
+    audio=SamplingConfig(temperature=0.8, top_k=50),
+    use_cuda_graph=True,
+)
+result = dia.generate("[S1] Hello Dia2!", config=config, output_wav="hello.wav", verbose=True)
+`
+    ];
+    describe_anything = (model) => [
+      `# pip install git+https://github.com/NVlabs/describe-anything
+from huggingface_hub import snapshot_download
+from dam import DescribeAnythingModel
+
+snapshot_download(${model.id}, local_dir="checkpoints")
+
+dam = DescribeAnythingModel(
+	model_path="checkpoints",
+	conv_mode="v1",
+	prompt_mode="focal_prompt",
+)`
+    ];
+    diffusers_install = "pip install -U diffusers transformers accelerate";
+    diffusersDefaultPrompt = "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k";
+    diffusersImg2ImgDefaultPrompt = "Turn this cat into a dog";
+    diffusersVideoDefaultPrompt = "A man with short gray hair plays a red electric guitar.";
+    diffusers_default = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${model.id}", dtype=torch.bfloat16, device_map="cuda")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersDefaultPrompt}"
+image = pipe(prompt).images[0]`
+    ];
+    diffusers_image_to_image = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+from diffusers.utils import load_image
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${model.id}", dtype=torch.bfloat16, device_map="cuda")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersImg2ImgDefaultPrompt}"
+input_image = load_image("https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/diffusers/cat.png")
+
+image = pipe(image=input_image, prompt=prompt).images[0]`
+    ];
+    diffusers_image_to_video = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+from diffusers.utils import load_image, export_to_video
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${model.id}", dtype=torch.bfloat16, device_map="cuda")
+pipe.to("cuda")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersVideoDefaultPrompt}"
+image = load_image(
+    "https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/diffusers/guitar-man.png"
+)
+
+output = pipe(image=image, prompt=prompt).frames[0]
+export_to_video(output, "output.mp4")`
+    ];
+    diffusers_controlnet = (model) => [
+      `from diffusers import ControlNetModel, StableDiffusionControlNetPipeline
+
+controlnet = ControlNetModel.from_pretrained("${model.id}")
+pipe = StableDiffusionControlNetPipeline.from_pretrained(
+	"${get_base_diffusers_model(model)}", controlnet=controlnet
+)`
+    ];
+    diffusers_lora = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${get_base_diffusers_model(model)}", dtype=torch.bfloat16, device_map="cuda")
+pipe.load_lora_weights("${model.id}")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersDefaultPrompt}"
+image = pipe(prompt).images[0]`
+    ];
+    diffusers_lora_image_to_image = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+from diffusers.utils import load_image
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${get_base_diffusers_model(model)}", dtype=torch.bfloat16, device_map="cuda")
+pipe.load_lora_weights("${model.id}")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersImg2ImgDefaultPrompt}"
+input_image = load_image("https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/diffusers/cat.png")
+
+image = pipe(image=input_image, prompt=prompt).images[0]`
+    ];
+    diffusers_lora_text_to_video = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+from diffusers.utils import export_to_video
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${get_base_diffusers_model(model)}", dtype=torch.bfloat16, device_map="cuda")
+pipe.load_lora_weights("${model.id}")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersVideoDefaultPrompt}"
+
+output = pipe(prompt=prompt).frames[0]
+export_to_video(output, "output.mp4")`
+    ];
+    diffusers_lora_image_to_video = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+from diffusers.utils import load_image, export_to_video
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${get_base_diffusers_model(model)}", dtype=torch.bfloat16, device_map="cuda")
+pipe.load_lora_weights("${model.id}")
+
+prompt = "${get_prompt_from_diffusers_model(model) ?? diffusersVideoDefaultPrompt}"
+input_image = load_image("https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/diffusers/guitar-man.png")
+
+image = pipe(image=input_image, prompt=prompt).frames[0]
+export_to_video(output, "output.mp4")`
+    ];
+    diffusers_textual_inversion = (model) => [
+      `import torch
+from diffusers import DiffusionPipeline
+
+# switch to "mps" for apple devices
+pipe = DiffusionPipeline.from_pretrained("${get_base_diffusers_model(model)}", dtype=torch.bfloat16, device_map="cuda")
+pipe.load_textual_inversion("${model.id}")`
+    ];
+    diffusers_flux_fill = (model) => [
+      `import torch
+from diffusers import FluxFillPipeline
+from diffusers.utils import load_image
+
+image = load_image("https://huggingface.co/datasets/diffusers/diffusers-images-docs/resolve/main/cup.png")
+mask = load_image("https://huggingface.co/datasets/diffusers/diffusers-images-docs/resolve/main/cup_mask.png")
+
+# switch to "mps" for apple devices
+pipe = FluxFillPipeline.from_pretrained("${model.id}", dtype=torch.bfloat16, device_map="cuda")
+image = pipe(
+    prompt="a white paper cup",
+    image=image,
+    mask_image=mask,
+    height=1632,
+    width=1232,
+    guidance_scale=30,
+    num_inference_steps=50,
+    max_sequence_length=512,
+    generator=torch.Generator("cpu").manual_seed(0)
+).images[0]
+image.save(f"flux-fill-dev.png")`
+    ];
+    diffusers_inpainting = (model) => [
+      `import torch
+from diffusers import AutoPipelineForInpainting
+from diffusers.utils import load_image
+
+# switch to "mps" for apple devices
+pipe = AutoPipelineForInpainting.from_pretrained("${model.id}", dtype=torch.float16, variant="fp16", device_map="cuda")
+
+img_url = "https://raw.githubusercontent.com/CompVis/latent-diffusion/main/data/inpainting_examples/overture-creations-5sI6fQgYIuo.png"
+mask_url = "https://raw.githubusercontent.com/CompVis/latent-diffusion/main/data/inpainting_examples/overture-creations-5sI6fQgYIuo_mask.png"
+
+image = load_image(img_url).resize((1024, 1024))
+mask_image = load_image(mask_url).resize((1024, 1024))
+
+prompt = "a tiger sitting on a park bench"
+generator = torch.Generator(device="cuda").manual_seed(0)
+
+image = pipe(
+  prompt=prompt,
+  image=image,
+  mask_image=mask_image,
+  guidance_scale=8.0,
+  num_inference_steps=20,  # steps between 15 and 30 work well for us
+  strength=0.99,  # make sure to use \`strength\` below 1.0
+  generator=generator,
+).images[0]`
+    ];
+    diffusers = (model) => {
+      let codeSnippets;
+      if (model.tags.includes("StableDiffusionInpaintPipeline") || model.tags.includes("StableDiffusionXLInpaintPipeline")) {
+        codeSnippets = diffusers_inpainting(model);
+      } else if (model.tags.includes("controlnet")) {
+        codeSnippets = diffusers_controlnet(model);
+      } else if (model.tags.includes("lora")) {
+        if (model.pipeline_tag === "image-to-image") {
+          codeSnippets = diffusers_lora_image_to_image(model);
+        } else if (model.pipeline_tag === "image-to-video") {
+          codeSnippets = diffusers_lora_image_to_video(model);
+        } else if (model.pipeline_tag === "text-to-video") {
+          codeSnippets = diffusers_lora_text_to_video(model);
+        } else {
+          codeSnippets = diffusers_lora(model);
+        }
+      } else if (model.tags.includes("textual_inversion")) {
+        codeSnippets = diffusers_textual_inversion(model);
+      } else if (model.tags.includes("FluxFillPipeline")) {
+        codeSnippets = diffusers_flux_fill(model);
+      } else if (model.pipeline_tag === "image-to-video") {
+        codeSnippets = diffusers_image_to_video(model);
+      } else if (model.pipeline_tag === "image-to-image") {
+        codeSnippets = diffusers_image_to_image(model);
+      } else {
+        codeSnippets = diffusers_default(model);
+      }
+      return [diffusers_install, ...codeSnippets];
+    };
+    diffusionkit = (model) => {
+      const sd3Snippet = `# Pipeline for Stable Diffusion 3
+from diffusionkit.mlx import DiffusionPipeline
+
+pipeline = DiffusionPipeline(
+	shift=3.0,
+	use_t5=False,
+	model_version=${model.id},
+	low_memory_mode=True,
+	a16=True,
+	w16=True,
+)`;
+      const fluxSnippet = `# Pipeline for Flux
+from diffusionkit.mlx import FluxPipeline
+
+pipeline = FluxPipeline(
+  shift=1.0,
+  model_version=${model.id},
+  low_memory_mode=True,
+  a16=True,
+  w16=True,
+)`;
+      const generateSnippet = `# Image Generation
+HEIGHT = 512
+WIDTH = 512
+NUM_STEPS = ${model.tags.includes("flux") ? 4 : 50}
+CFG_WEIGHT = ${model.tags.includes("flux") ? 0 : 5}
+
+image, _ = pipeline.generate_image(
+  "a photo of a cat",
+  cfg_weight=CFG_WEIGHT,
+  num_steps=NUM_STEPS,
+  latent_size=(HEIGHT // 8, WIDTH // 8),
+)`;
+      const pipelineSnippet = model.tags.includes("flux") ? fluxSnippet : sd3Snippet;
+      return [pipelineSnippet, generateSnippet];
+    };
+    cartesia_pytorch = (model) => [
+      `# pip install --no-binary :all: cartesia-pytorch
+from cartesia_pytorch import ReneLMHeadModel
+from transformers import AutoTokenizer
+
+model = ReneLMHeadModel.from_pretrained("${model.id}")
+tokenizer = AutoTokenizer.from_pretrained("allenai/OLMo-1B-hf")
+
+in_message = ["Rene Descartes was"]
+inputs = tokenizer(in_message, return_tensors="pt")
+
+outputs = model.generate(inputs.input_ids, max_length=50, top_k=100, top_p=0.99)
+out_message = tokenizer.batch_decode(outputs, skip_special_tokens=True)[0]
+
+print(out_message)
+)`
+    ];
+    cartesia_mlx = (model) => [
+      `import mlx.core as mx
+import cartesia_mlx as cmx
+
+model = cmx.from_pretrained("${model.id}")
+model.set_dtype(mx.float32)
+
+prompt = "Rene Descartes was"
+
+for text in model.generate(
+    prompt,
+    max_tokens=500,
+    eval_every_n=5,
+    verbose=True,
+    top_p=0.99,
+    temperature=0.85,
+):
+    print(text, end="", flush=True)
+`
+    ];
+    edsnlp = (model) => {
+      const packageName = nameWithoutNamespace(model.id).replaceAll("-", "_");
+      return [
+        `# Load it from the Hub directly
+import edsnlp
+nlp = edsnlp.load("${model.id}")
+`,
+        `# Or install it as a package
+!pip install git+https://huggingface.co/${model.id}
+
+# and import it as a module
+import ${packageName}
+
+nlp = ${packageName}.load()  # or edsnlp.load("${packageName}")
+`
+      ];
+    };
+    espnetTTS = (model) => [
+      `from espnet2.bin.tts_inference import Text2Speech
+
+model = Text2Speech.from_pretrained("${model.id}")
+
+speech, *_ = model("text to generate speech from")`
+    ];
+    espnetASR = (model) => [
+      `from espnet2.bin.asr_inference import Speech2Text
+
+model = Speech2Text.from_pretrained(
+  "${model.id}"
+)
+
+speech, rate = soundfile.read("speech.wav")
+text, *_ = model(speech)[0]`
+    ];
+    espnetUnknown = () => [`unknown model type (must be text-to-speech or automatic-speech-recognition)`];
+    espnet = (model) => {
+      if (model.tags.includes("text-to-speech")) {
+        return espnetTTS(model);
+      } else if (model.tags.includes("automatic-speech-recognition")) {
+        return espnetASR(model);
+      }
+      return espnetUnknown();
+    };
+    fairseq = (model) => [
+      `from fairseq.checkpoint_utils import load_model_ensemble_and_task_from_hf_hub
+
+models, cfg, task = load_model_ensemble_and_task_from_hf_hub(
+    "${model.id}"
+)`
+    ];
+    flair = (model) => [
+      `from flair.models import SequenceTagger
+
+tagger = SequenceTagger.load("${model.id}")`
+    ];
+    flexray = (model) => [
+      `pip install flexray`,
+      `from fxr.inference import FleXraySegmenter
+
+segmenter = FleXraySegmenter.from_pretrained("${model.id}")
+prediction = segmenter.predict("image.png", threshold=0.5)
+masks = prediction.masks`
+    ];
+    flextab = () => {
+      const installSnippet = `pip install git+https://github.com/SAP-samples/flextab`;
+      const classificationSnippet = `# Run a classification task
+from sklearn.datasets import load_breast_cancer
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import train_test_split
+
+from flextab import FlexTabClassifier
+
+# Load sample data
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=42)
+
+# Initialize a classifier, 8k context and 8-fold bagging gives best performance, reduce if running out of memory
+clf = FlexTabClassifier(max_context_size=8192, bagging=8)
+
+clf.fit(X_train, y_train)
+
+# Predict probabilities
+prediction_probabilities = clf.predict_proba(X_test)
+# Predict labels
+predictions = clf.predict(X_test)
+print("Accuracy", accuracy_score(y_test, predictions))`;
+      const regressionsSnippet = `# Run a regression task
+from sklearn.datasets import fetch_openml
+from sklearn.metrics import r2_score
+from sklearn.model_selection import train_test_split
+
+from flextab import FlexTabRegressor
+
+# Load sample data
+df = fetch_openml(data_id=531, as_frame=True)
+X = df.data
+y = df.target.astype(float)
+
+# Train-test split
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=42)
+
+# Initialize the regressor, 8k context and 8-fold bagging gives best performance, reduce if running out of memory
+regressor = FlexTabRegressor(max_context_size=8192, bagging=8)
+
+regressor.fit(X_train, y_train)
+
+# Predict on the test set
+predictions = regressor.predict(X_test)
+
+r2 = r2_score(y_test, predictions)
+print("R² Score:", r2)`;
+      const matchingSnippet = `# Run a matching task
+from sklearn.metrics import accuracy_score, roc_auc_score
+
+from flextab import FlexTabMatcher
+from flextab.utils.test_utils import load_febrl4
+
+left_train, left_test, right_train, right_test, y_train, y_test = load_febrl4()
+
+matcher = FlexTabMatcher(max_context_size=8192, bagging=1)
+matcher.fit(left_train, right_train, y_train)
+predictions = matcher.predict(left_test, right_test)
+print(f'Accuracy {accuracy_score(y_test, predictions):.2%}')
+# Probabilities (e.g. for thresholding or AUROC):
+# probas = matcher.predict_proba_matching(left_test, right_test)
+# print(f'AUROC {roc_auc_score(y_test, probas[:, 1]):.2%}')`;
+      return [installSnippet, classificationSnippet, regressionsSnippet, matchingSnippet];
+    };
+    gaussianformer = (model) => [
+      `# Install from https://github.com/SVLwoof/gaussianformer
+
+from gaussianformer.pipelines.rendering_pipeline import GaussianFormerRenderingPipeline
+
+pipeline = GaussianFormerRenderingPipeline.from_pretrained("${model.id}")`
+    ];
+    gliner = (model) => [
+      `from gliner import GLiNER
+
+model = GLiNER.from_pretrained("${model.id}")`
+    ];
+    gliner2 = (model) => [
+      `from gliner2 import GLiNER2
+
+model = GLiNER2.from_pretrained("${model.id}")
+
+# Extract entities
+text = "Apple CEO Tim Cook announced iPhone 15 in Cupertino yesterday."
+result = extractor.extract_entities(text, ["company", "person", "product", "location"])
+
+print(result)`
+    ];
+    indextts = (model) => [
+      `# Download model
+from huggingface_hub import snapshot_download
+
+snapshot_download(${model.id}, local_dir="checkpoints")
+
+from indextts.infer import IndexTTS
+
+# Ensure config.yaml is present in the checkpoints directory
+tts = IndexTTS(model_dir="checkpoints", cfg_path="checkpoints/config.yaml")
+
+voice = "path/to/your/reference_voice.wav"  # Path to the voice reference audio file
+text = "Hello, how are you?"
+output_path = "output_index.wav"
+
+tts.infer(voice, text, output_path)`
+    ];
+    htrflow = (model) => [
+      `# CLI usage
+# see docs: https://ai-riksarkivet.github.io/htrflow/latest/getting_started/quick_start.html
+htrflow pipeline <path/to/pipeline.yaml> <path/to/image>`,
+      `# Python usage
+from htrflow.pipeline.pipeline import Pipeline
+from htrflow.pipeline.steps import Task
+from htrflow.models.framework.model import ModelClass
+
+pipeline = Pipeline(
+    [
+        Task(
+            ModelClass, {"model": "${model.id}"}, {}
+        ),
+    ])`
+    ];
+    jev_style = (model) => {
+      let setup = `pip install "jev-style[torch]"`;
+      if (model.tags.includes("mlx")) {
+        setup = `# Apple silicon
+pip install "jev-style[mlx]"`;
+      } else if (model.tags.includes("gguf")) {
+        setup = `pip install jev-style
+# GGUF builds score through llama.cpp: build the jev-score binary once
+hf download ${model.id} build_jev_score.sh jev_score.cpp --local-dir jev-score
+export JEV_SCORE_BIN=$(sh jev-score/build_jev_score.sh /path/to/llama.cpp | tail -n 1)`;
+      }
+      return [
+        setup,
+        `from jev_style import JevStyle, noul, choice
+
+js = JevStyle.from_pretrained("${model.id}")
+out = js.decide("I was charged twice for one order.", {
+    "billing": noul("This message is about billing."),
+    "team": choice("Which team should handle it?", ["billing", "shipping", "tech"]),
+})
+print(out["answers"]["team"]["choice"])`
+      ];
+    };
+    keras = (model) => [
+      `# Available backend options are: "jax", "torch", "tensorflow".
+import os
+os.environ["KERAS_BACKEND"] = "jax"
+
+import keras
+
+model = keras.saving.load_model("hf://${model.id}")
+`
+    ];
+    zeromodels = (model) => [
+      `# pip install -U zeromodels
+# ZeroModels is pure Keras 3, so pick a backend: "jax", "torch" or "tensorflow".
+import os
+os.environ["KERAS_BACKEND"] = "jax"
+
+from zeromodels import AutoZModel
+
+# AutoZModel reads the repo's model_type and loads the matching class.
+# For a task head use the matching loader, e.g. AutoZMImageClassify / AutoZMDetect /
+# AutoZMSemanticSegment / AutoZMTextGenerate (see zeromodels.auto).
+model = AutoZModel.from_weights("${model.id}")
+`
+    ];
+    _keras_hub_causal_lm = (modelId) => `
+import keras_hub
+
+# Load CausalLM model (optional: use half precision for inference)
+causal_lm = keras_hub.models.CausalLM.from_preset("hf://${modelId}", dtype="bfloat16")
+causal_lm.compile(sampler="greedy")  # (optional) specify a sampler
+
+# Generate text
+causal_lm.generate("Keras: deep learning for", max_length=64)
+`;
+    _keras_hub_text_to_image = (modelId) => `
+import keras_hub
+
+# Load TextToImage model (optional: use half precision for inference)
+text_to_image = keras_hub.models.TextToImage.from_preset("hf://${modelId}", dtype="bfloat16")
+
+# Generate images with a TextToImage model.
+text_to_image.generate("Astronaut in a jungle")
+`;
+    _keras_hub_text_classifier = (modelId) => `
+import keras_hub
+
+# Load TextClassifier model
+text_classifier = keras_hub.models.TextClassifier.from_preset(
+    "hf://${modelId}",
+    num_classes=2,
+)
+# Fine-tune
+text_classifier.fit(x=["Thilling adventure!", "Total snoozefest."], y=[1, 0])
+# Classify text
+text_classifier.predict(["Not my cup of tea."])
+`;
+    _keras_hub_image_classifier = (modelId) => `
+import keras_hub
+import keras
+
+# Load ImageClassifier model
+image_classifier = keras_hub.models.ImageClassifier.from_preset(
+    "hf://${modelId}",
+    num_classes=2,
+)
+# Fine-tune
+image_classifier.fit(
+    x=keras.random.randint((32, 64, 64, 3), 0, 256),
+    y=keras.random.randint((32, 1), 0, 2),
+)
+# Classify image
+image_classifier.predict(keras.random.randint((1, 64, 64, 3), 0, 256))
+`;
+    _keras_hub_tasks_with_example = {
+      CausalLM: _keras_hub_causal_lm,
+      TextToImage: _keras_hub_text_to_image,
+      TextClassifier: _keras_hub_text_classifier,
+      ImageClassifier: _keras_hub_image_classifier
+    };
+    _keras_hub_task_without_example = (task, modelId) => `
+import keras_hub
+
+# Create a ${task} model
+task = keras_hub.models.${task}.from_preset("hf://${modelId}")
+`;
+    _keras_hub_generic_backbone = (modelId) => `
+import keras_hub
+
+# Create a Backbone model unspecialized for any task
+backbone = keras_hub.models.Backbone.from_preset("hf://${modelId}")
+`;
+    keras_hub = (model) => {
+      const modelId = model.id;
+      const tasks = (model.config?.keras_hub?.tasks ?? []).filter(isValidIdentifier);
+      const snippets = [];
+      for (const [task, snippet] of Object.entries(_keras_hub_tasks_with_example)) {
+        if (tasks.includes(task)) {
+          snippets.push(snippet(modelId));
+        }
+      }
+      for (const task of tasks) {
+        if (!Object.keys(_keras_hub_tasks_with_example).includes(task)) {
+          snippets.push(_keras_hub_task_without_example(task, modelId));
+        }
+      }
+      snippets.push(_keras_hub_generic_backbone(modelId));
+      return snippets;
+    };
+    kernels = (model) => [
+      `# !pip install kernels
+
+from kernels import get_kernel
+
+kernel = get_kernel("${model.id}")`
+    ];
+    kimi_audio = (model) => [
+      `# Example usage for KimiAudio
+# pip install git+https://github.com/MoonshotAI/Kimi-Audio.git
+
+from kimia_infer.api.kimia import KimiAudio
+
+model = KimiAudio(model_path="${model.id}", load_detokenizer=True)
+
+sampling_params = {
+    "audio_temperature": 0.8,
+    "audio_top_k": 10,
+    "text_temperature": 0.0,
+    "text_top_k": 5,
+}
+
+# For ASR
+asr_audio = "asr_example.wav"
+messages_asr = [
+    {"role": "user", "message_type": "text", "content": "Please transcribe the following audio:"},
+    {"role": "user", "message_type": "audio", "content": asr_audio}
+]
+_, text = model.generate(messages_asr, **sampling_params, output_type="text")
+print(text)
+
+# For Q&A
+qa_audio = "qa_example.wav"
+messages_conv = [{"role": "user", "message_type": "audio", "content": qa_audio}]
+wav, text = model.generate(messages_conv, **sampling_params, output_type="both")
+sf.write("output_audio.wav", wav.cpu().view(-1).numpy(), 24000)
+print(text)
+`
+    ];
+    kittentts = (model) => [
+      `from kittentts import KittenTTS
+m = KittenTTS("${model.id}")
+
+audio = m.generate("This high quality TTS model works without a GPU")
+
+# Save the audio
+import soundfile as sf
+sf.write('output.wav', audio, 24000)`
+    ];
+    _LTX_I2V_HINT = `# For image-to-video, add: --image path/to/image.jpg 0 0.8`;
+    _LTX_GEMMA3_ROOT = "models/gemma-3-12b";
+    _LTX_DEFAULT_PROMPT = "A beautiful sunset over the ocean";
+    _LTX_DETAILING_LORA_REPO = "Lightricks/LTX-2.5-22b-IC-LoRA-Pixel-Spatial-Upscaler";
+    _LTX_DETAILING_LORA_FILE = "ltx-2.5-22b-ic-lora-pixel-spatial-upscaler-x2-1.0.safetensors";
+    ltx = (model) => {
+      const localDir = `models/${nameWithoutNamespace(model.id)}`;
+      const tags = model.tags ?? [];
+      return _isLtx25Model(model) ? _ltx25Snippets(model, localDir, tags) : _ltx23Snippets(model, localDir, tags);
+    };
+    lightning_ir = (model) => {
+      if (model.tags.includes("bi-encoder")) {
+        return [
+          `#install from https://github.com/webis-de/lightning-ir
+
+from lightning_ir import BiEncoderModule
+model = BiEncoderModule("${model.id}")
+
+model.score("query", ["doc1", "doc2", "doc3"])`
+        ];
+      } else if (model.tags.includes("cross-encoder")) {
+        return [
+          `#install from https://github.com/webis-de/lightning-ir
+
+from lightning_ir import CrossEncoderModule
+model = CrossEncoderModule("${model.id}")
+
+model.score("query", ["doc1", "doc2", "doc3"])`
+        ];
+      }
+      return [
+        `#install from https://github.com/webis-de/lightning-ir
+
+from lightning_ir import BiEncoderModule, CrossEncoderModule
+
+# depending on the model type, use either BiEncoderModule or CrossEncoderModule
+model = BiEncoderModule("${model.id}")
+# model = CrossEncoderModule("${model.id}")
+
+model.score("query", ["doc1", "doc2", "doc3"])`
+      ];
+    };
+    llama_cpp_python = (model) => {
+      const snippets = [
+        `# !pip install llama-cpp-python
+
+from llama_cpp import Llama
+
+llm = Llama.from_pretrained(
+	repo_id="${model.id}",
+	filename="{{GGUF_FILE}}",
+)
+`
+      ];
+      if (model.tags.includes("conversational")) {
+        const messages = getModelInputSnippet(model);
+        snippets.push(`llm.create_chat_completion(
+	messages = ${stringifyMessages(messages, { attributeKeyQuotes: true, indent: "	" })}
+)`);
+      } else {
+        snippets.push(`output = llm(
+	"Once upon a time,",
+	max_tokens=512,
+	echo=True
+)
+print(output)`);
+      }
+      return snippets;
+    };
+    lerobot = (model) => {
+      if (model.tags.includes("smolvla")) {
+        const smolvlaSnippets = [
+          // Installation snippet
+          `# See https://github.com/huggingface/lerobot?tab=readme-ov-file#installation for more details
+git clone https://github.com/huggingface/lerobot.git
+cd lerobot
+pip install -e .[smolvla]`,
+          // Finetune snippet
+          `# Launch finetuning on your dataset
+python lerobot/scripts/train.py \\
+--policy.path=${model.id} \\
+--dataset.repo_id=lerobot/svla_so101_pickplace \\
+--batch_size=64 \\
+--steps=20000 \\
+--output_dir=outputs/train/my_smolvla \\
+--job_name=my_smolvla_training \\
+--policy.device=cuda \\
+--wandb.enable=true`
+        ];
+        if (model.id !== "lerobot/smolvla_base") {
+          smolvlaSnippets.push(`# Run the policy using the record function
+python -m lerobot.record \\
+  --robot.type=so101_follower \\
+  --robot.port=/dev/ttyACM0 \\ # <- Use your port
+  --robot.id=my_blue_follower_arm \\ # <- Use your robot id
+  --robot.cameras="{ front: {type: opencv, index_or_path: 8, width: 640, height: 480, fps: 30}}" \\ # <- Use your cameras
+  --dataset.single_task="Grasp a lego block and put it in the bin." \\ # <- Use the same task description you used in your dataset recording
+  --dataset.repo_id=HF_USER/dataset_name \\  # <- This will be the dataset name on HF Hub
+  --dataset.episode_time_s=50 \\
+  --dataset.num_episodes=10 \\
+  --policy.path=${model.id}`);
+        }
+        return smolvlaSnippets;
+      }
+      return [];
+    };
+    litert_lm = (model) => [
+      `# LiteRT-LM runs on various platforms (Android, iOS, Windows, Linux, macOS, IoT, Web/WASM)
+# and supports many APIs (C++, Python, Kotlin, Swift, JavaScript, Flutter).
+# For platform-specific integration guides, please refer to the official developer website:
+# https://ai.google.dev/edge/litert-lm
+
+# To try LiteRT-LM, the easiest way is to use our CLI tool.
+# 1. Install the LiteRT-LM CLI tool:
+pip install -U litert-lm
+
+# 2. Download and run this model locally:
+# See: https://ai.google.dev/edge/litert-lm/cli
+litert-lm run \\
+  --from-huggingface-repo=${model.id} \\
+  --prompt="Write me a poem"`
+    ];
+    tf_keras = (model) => [
+      `# Note: 'keras<3.x' or 'tf_keras' must be installed (legacy)
+# See https://github.com/keras-team/tf-keras for more details.
+from huggingface_hub import from_pretrained_keras
+
+model = from_pretrained_keras("${model.id}")
+`
+    ];
+    mamba_ssm = (model) => [
+      `from mamba_ssm import MambaLMHeadModel
+
+model = MambaLMHeadModel.from_pretrained("${model.id}")`
+    ];
+    mars5_tts = (model) => [
+      `# Install from https://github.com/Camb-ai/MARS5-TTS
+
+from inference import Mars5TTS
+mars5 = Mars5TTS.from_pretrained("${model.id}")`
+    ];
+    matanyone = (model) => [
+      `# Install from https://github.com/pq-yang/MatAnyone.git
+
+from matanyone.model.matanyone import MatAnyone
+model = MatAnyone.from_pretrained("${model.id}")`,
+      `
+from matanyone import InferenceCore
+processor = InferenceCore("${model.id}")`
+    ];
+    memra = (model) => [
+      `# memra serves NVIDIA Blackwell workstation and consumer cards (sm_120a), with a
+# compile-gated Hopper lane. Prebuilt binaries need Linux x86_64 and driver 580+,
+# and no CUDA toolkit.
+curl -fsSL https://raw.githubusercontent.com/avifenesh/memra/main/tools/install.sh | sh`,
+      `# One chat-templated generation. In a repo with several GGUF files, append
+# :<substring> to choose one, for example hf:${model.id}:Q4_K_M
+MEMRA_CHAT=1 run-gen hf:${model.id} --prompt "Explain KV caches in one sentence."`,
+      `# Or an OpenAI-compatible server on 127.0.0.1:8080.
+MEMRA_MODELS="model=hf:${model.id}" memra-server`
+    ];
+    mesh_anything = () => [
+      `# Install from https://github.com/buaacyw/MeshAnything.git
+
+from MeshAnything.models.meshanything import MeshAnything
+
+# refer to https://github.com/buaacyw/MeshAnything/blob/main/main.py#L91 on how to define args
+# and https://github.com/buaacyw/MeshAnything/blob/main/app.py regarding usage
+model = MeshAnything(args)`
+    ];
+    multimolecule = (model) => {
+      const widgetExample = model.widgetData?.[0];
+      const exampleText = escapeStringForJson(widgetExample?.text ?? "");
+      const maskToken = model.mask_token ?? "<mask>";
+      const sequence = exampleText?.replace(maskToken, "A");
+      const snippets = [`pip install multimolecule`];
+      if (sequence) {
+        snippets.push(`from multimolecule import AutoModel, AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained("${model.id}")
+model = AutoModel.from_pretrained("${model.id}")
+
+inputs = tokenizer("${sequence}", return_tensors="pt")
+outputs = model(**inputs)
+embeddings = outputs.last_hidden_state`);
+      } else {
+        snippets.push(`from multimolecule import AutoModel, AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained("${model.id}")
+model = AutoModel.from_pretrained("${model.id}")`);
+      }
+      if (model.tags.includes("rna-secondary-structure") && exampleText) {
+        snippets.push(`import multimolecule
+from transformers import pipeline
+
+predictor = pipeline("rna-secondary-structure", model="${model.id}")
+output = predictor("${exampleText}")
+print(output["secondary_structure"])`);
+      } else if (model.pipeline_tag === "fill-mask" && exampleText) {
+        snippets.push(`import multimolecule
+from transformers import pipeline
+
+predictor = pipeline("fill-mask", model="${model.id}")
+output = predictor("${exampleText}")`);
+      }
+      return snippets;
+    };
+    open_clip = (model) => [
+      `import open_clip
+
+model, preprocess_train, preprocess_val = open_clip.create_model_and_transforms('hf-hub:${model.id}')
+tokenizer = open_clip.get_tokenizer('hf-hub:${model.id}')`
+    ];
+    openasr = (model) => {
+      const modelId = model.id.split("/").pop() ?? model.id;
+      return [
+        `# Install the openasr CLI: https://github.com/QuintinShaw/openasr/releases
+openasr pull ${modelId}
+openasr transcribe audio.wav --model ${modelId}`
+      ];
+    };
+    opendde = () => [
+      `# pip install 'opendde[gpu]'
+# Checkpoints are fetched from the Hub into $OPENDDE_ROOT_DIR (default ~/.cache/opendde)
+opendde doctor
+opendde pred -i examples/input.json -o ./output -n opendde_v1`
+    ];
+    paddlenlp = (model) => {
+      const architecture = model.config?.architectures?.[0];
+      if (architecture && isValidIdentifier(architecture)) {
+        return [
+          [
+            `from paddlenlp.transformers import AutoTokenizer, ${architecture}`,
+            "",
+            `tokenizer = AutoTokenizer.from_pretrained("${model.id}", from_hf_hub=True)`,
+            `model = ${architecture}.from_pretrained("${model.id}", from_hf_hub=True)`
+          ].join("\n")
+        ];
+      } else {
+        return [
+          [
+            `# ⚠️ Type of model unknown`,
+            `from paddlenlp.transformers import AutoTokenizer, AutoModel`,
+            "",
+            `tokenizer = AutoTokenizer.from_pretrained("${model.id}", from_hf_hub=True)`,
+            `model = AutoModel.from_pretrained("${model.id}", from_hf_hub=True)`
+          ].join("\n")
+        ];
+      }
+    };
+    paddleocr = (model) => {
+      const mapping2 = {
+        textline_detection: { className: "TextDetection" },
+        textline_recognition: { className: "TextRecognition" },
+        seal_text_detection: { className: "SealTextDetection" },
+        doc_img_unwarping: { className: "TextImageUnwarping" },
+        doc_img_orientation_classification: { className: "DocImgOrientationClassification" },
+        textline_orientation_classification: { className: "TextLineOrientationClassification" },
+        chart_parsing: { className: "ChartParsing" },
+        formula_recognition: { className: "FormulaRecognition" },
+        layout_detection: { className: "LayoutDetection" },
+        table_cells_detection: { className: "TableCellsDetection" },
+        wired_table_classification: { className: "TableClassification" },
+        table_structure_recognition: { className: "TableStructureRecognition" }
+      };
+      if (model.tags.includes("doc_vlm")) {
+        return [
+          `# 1. See https://www.paddlepaddle.org.cn/en/install to install paddlepaddle
+# 2. pip install paddleocr
+
+from paddleocr import DocVLM
+model = DocVLM(model_name="${nameWithoutNamespace(model.id)}")
+output = model.predict(
+    input={"image": "path/to/image.png", "query": "Parsing this image and output the content in Markdown format."},
+    batch_size=1
+)
+for res in output:
+    res.print()
+    res.save_to_json(save_path="./output/res.json")`
+        ];
+      }
+      if (model.tags.includes("document-parse")) {
+        const rawVersion = model.id.replace("PaddlePaddle/PaddleOCR-VL-", "v");
+        const version = rawVersion === "PaddlePaddle/PaddleOCR-VL" ? "v1" : rawVersion;
+        return [
+          `# See https://www.paddleocr.ai/latest/version3.x/pipeline_usage/PaddleOCR-VL.html to installation
+
+from paddleocr import PaddleOCRVL
+pipeline = PaddleOCRVL(pipeline_version="${version}")
+output = pipeline.predict("path/to/document_image.png")
+for res in output:
+	res.print()
+	res.save_to_json(save_path="output")
+	res.save_to_markdown(save_path="output")`
+        ];
+      }
+      for (const tag of model.tags) {
+        if (tag in mapping2) {
+          const { className } = mapping2[tag];
+          return [
+            `# 1. See https://www.paddlepaddle.org.cn/en/install to install paddlepaddle
+# 2. pip install paddleocr
+
+from paddleocr import ${className}
+model = ${className}(model_name="${nameWithoutNamespace(model.id)}")
+output = model.predict(input="path/to/image.png", batch_size=1)
+for res in output:
+    res.print()
+    res.save_to_img(save_path="./output/")
+    res.save_to_json(save_path="./output/res.json")`
+          ];
+        }
+      }
+      return [
+        `# Please refer to the document for information on how to use the model.
+# https://paddlepaddle.github.io/PaddleOCR/latest/en/version3.x/module_usage/module_overview.html`
+      ];
+    };
+    perception_encoder = (model) => {
+      const clip_model = `# Use PE-Core models as CLIP models
+import core.vision_encoder.pe as pe
+
+model = pe.CLIP.from_config("${model.id}", pretrained=True)`;
+      const vision_encoder = `# Use any PE model as a vision encoder
+import core.vision_encoder.pe as pe
+
+model = pe.VisionTransformer.from_config("${model.id}", pretrained=True)`;
+      if (model.id.includes("Core")) {
+        return [clip_model, vision_encoder];
+      } else {
+        return [vision_encoder];
+      }
+    };
+    phantom_wan = (model) => [
+      `from huggingface_hub import snapshot_download
+from phantom_wan import WANI2V, configs
+
+checkpoint_dir = snapshot_download("${model.id}")
+wan_i2v = WanI2V(
+            config=configs.WAN_CONFIGS['i2v-14B'],
+            checkpoint_dir=checkpoint_dir,
+        )
+ video = wan_i2v.generate(text_prompt, image_prompt)`
+    ];
+    pocket_tts = (model) => [
+      `from pocket_tts import TTSModel
+import scipy.io.wavfile
+
+tts_model = TTSModel.load_model("${model.id}")
+voice_state = tts_model.get_state_for_audio_prompt(
+    "hf://kyutai/tts-voices/alba-mackenna/casual.wav"
+)
+audio = tts_model.generate_audio(voice_state, "Hello world, this is a test.")
+# Audio is a 1D torch tensor containing PCM data.
+scipy.io.wavfile.write("output.wav", tts_model.sample_rate, audio.numpy())`
+    ];
+    pyannote_audio_pipeline = (model) => [
+      `from pyannote.audio import Pipeline
+
+pipeline = Pipeline.from_pretrained("${model.id}")
+
+# inference on the whole file
+pipeline("file.wav")
+
+# inference on an excerpt
+from pyannote.core import Segment
+excerpt = Segment(start=2.0, end=5.0)
+
+from pyannote.audio import Audio
+waveform, sample_rate = Audio().crop("file.wav", excerpt)
+pipeline({"waveform": waveform, "sample_rate": sample_rate})`
+    ];
+    pyannote_audio_model = (model) => [
+      `from pyannote.audio import Model, Inference
+
+model = Model.from_pretrained("${model.id}")
+inference = Inference(model)
+
+# inference on the whole file
+inference("file.wav")
+
+# inference on an excerpt
+from pyannote.core import Segment
+excerpt = Segment(start=2.0, end=5.0)
+inference.crop("file.wav", excerpt)`
+    ];
+    pyannote_audio = (model) => {
+      if (model.tags.includes("pyannote-audio-pipeline")) {
+        return pyannote_audio_pipeline(model);
+      }
+      return pyannote_audio_model(model);
+    };
+    relik = (model) => [
+      `from relik import Relik
+
+relik = Relik.from_pretrained("${model.id}")`
+    ];
+    renderformer = (model) => [
+      `# Install from https://github.com/microsoft/renderformer
+
+from renderformer import RenderFormerRenderingPipeline
+pipeline = RenderFormerRenderingPipeline.from_pretrained("${model.id}")`
+    ];
+    routee_powertrain = (model) => [
+      `# pip install routee.powertrain
+import pandas as pd
+import routee.powertrain as pt
+from routee.powertrain.registry import HFRegistry
+
+registry = HFRegistry(repo_id="${model.id}")
+
+# find a vehicle: filter by make, model, year, powertrain type, features, ...
+pt.query_available_models(make="tesla", model="model 3", registry=registry)
+
+# load one by its id: "<make>/<vehicle_slug>/<year>/<config_slug>"
+model = pt.load_model("tesla/model_3_bev/2022/rf_c3326385", registry=registry)
+
+links = pd.DataFrame({
+    "distance": [0.1, 0.2],  # miles
+    "speed_mph": [30, 55],
+    "grade_percent": [-2.0, 1.0],
+})
+model.predict(links)`
+    ];
+    tensorflowttsTextToMel = (model) => [
+      `from tensorflow_tts.inference import AutoProcessor, TFAutoModel
+
+processor = AutoProcessor.from_pretrained("${model.id}")
+model = TFAutoModel.from_pretrained("${model.id}")
+`
+    ];
+    tensorflowttsMelToWav = (model) => [
+      `from tensorflow_tts.inference import TFAutoModel
+
+model = TFAutoModel.from_pretrained("${model.id}")
+audios = model.inference(mels)
+`
+    ];
+    tensorflowttsUnknown = (model) => [
+      `from tensorflow_tts.inference import TFAutoModel
+
+model = TFAutoModel.from_pretrained("${model.id}")
+`
+    ];
+    tensorflowtts = (model) => {
+      if (model.tags.includes("text-to-mel")) {
+        return tensorflowttsTextToMel(model);
+      } else if (model.tags.includes("mel-to-wav")) {
+        return tensorflowttsMelToWav(model);
+      }
+      return tensorflowttsUnknown(model);
+    };
+    timm = (model) => [
+      `import timm
+
+model = timm.create_model("hf_hub:${model.id}", pretrained=True)`
+    ];
+    saelens = () => [
+      `# pip install sae-lens
+from sae_lens import SAE
+
+sae, cfg_dict, sparsity = SAE.from_pretrained(
+    release = "RELEASE_ID", # e.g., "gpt2-small-res-jb". See other options in https://github.com/jbloomAus/SAELens/blob/main/sae_lens/pretrained_saes.yaml
+    sae_id = "SAE_ID", # e.g., "blocks.8.hook_resid_pre". Won't always be a hook point
+)`
+    ];
+    seed_story = () => [
+      `# seed_story_cfg_path refers to 'https://github.com/TencentARC/SEED-Story/blob/master/configs/clm_models/agent_7b_sft.yaml'
+# llm_cfg_path refers to 'https://github.com/TencentARC/SEED-Story/blob/master/configs/clm_models/llama2chat7b_lora.yaml'
+from omegaconf import OmegaConf
+import hydra
+
+# load Llama2
+llm_cfg = OmegaConf.load(llm_cfg_path)
+llm = hydra.utils.instantiate(llm_cfg, torch_dtype="fp16")
+
+# initialize seed_story
+seed_story_cfg = OmegaConf.load(seed_story_cfg_path)
+seed_story = hydra.utils.instantiate(seed_story_cfg, llm=llm) `
+    ];
+    skopsPickle = (model, modelFile) => {
+      return [
+        `import joblib
+from skops.hub_utils import download
+download("${model.id}", "path_to_folder")
+model = joblib.load(
+	"${escapeStringForJson(modelFile)}"
+)
+# only load pickle files from sources you trust
+# read more about it here https://skops.readthedocs.io/en/stable/persistence.html`
+      ];
+    };
+    skopsFormat = (model, modelFile) => {
+      return [
+        `from skops.hub_utils import download
+from skops.io import load
+download("${model.id}", "path_to_folder")
+# make sure model file is in skops format
+# if model is a pickle file, make sure it's from a source you trust
+model = load("path_to_folder/${escapeStringForJson(modelFile)}")`
+      ];
+    };
+    skopsJobLib = (model) => {
+      return [
+        `from huggingface_hub import hf_hub_download
+import joblib
+model = joblib.load(
+	hf_hub_download("${model.id}", "sklearn_model.joblib")
+)
+# only load pickle files from sources you trust
+# read more about it here https://skops.readthedocs.io/en/stable/persistence.html`
+      ];
+    };
+    sklearn = (model) => {
+      if (model.tags.includes("skops")) {
+        const skopsmodelFile = model.config?.sklearn?.model?.file;
+        const skopssaveFormat = model.config?.sklearn?.model_format;
+        if (!skopsmodelFile) {
+          return [`# ⚠️ Model filename not specified in config.json`];
+        }
+        if (skopssaveFormat === "pickle") {
+          return skopsPickle(model, skopsmodelFile);
+        } else {
+          return skopsFormat(model, skopsmodelFile);
+        }
+      } else {
+        return skopsJobLib(model);
+      }
+    };
+    stable_audio_tools = (model) => [
+      `import torch
+import torchaudio
+from einops import rearrange
+from stable_audio_tools import get_pretrained_model
+from stable_audio_tools.inference.generation import generate_diffusion_cond
+
+device = "cuda" if torch.cuda.is_available() else "cpu"
+
+# Download model
+model, model_config = get_pretrained_model("${model.id}")
+sample_rate = model_config["sample_rate"]
+sample_size = model_config["sample_size"]
+
+model = model.to(device)
+
+# Set up text and timing conditioning
+conditioning = [{
+	"prompt": "128 BPM tech house drum loop",
+}]
+
+# Generate stereo audio
+output = generate_diffusion_cond(
+	model,
+	conditioning=conditioning,
+	sample_size=sample_size,
+	device=device
+)
+
+# Rearrange audio batch to a single sequence
+output = rearrange(output, "b d n -> d (b n)")
+
+# Peak normalize, clip, convert to int16, and save to file
+output = output.to(torch.float32).div(torch.max(torch.abs(output))).clamp(-1, 1).mul(32767).to(torch.int16).cpu()
+torchaudio.save("output.wav", output, sample_rate)`
+    ];
+    fastai = (model) => [
+      `from huggingface_hub import from_pretrained_fastai
+
+learn = from_pretrained_fastai("${model.id}")`
+    ];
+    sam2 = (model) => {
+      const image_predictor = `# Use SAM2 with images
+import torch
+from sam2.sam2_image_predictor import SAM2ImagePredictor
+
+predictor = SAM2ImagePredictor.from_pretrained(${model.id})
+
+with torch.inference_mode(), torch.autocast("cuda", dtype=torch.bfloat16):
+    predictor.set_image(<your_image>)
+    masks, _, _ = predictor.predict(<input_prompts>)`;
+      const video_predictor = `# Use SAM2 with videos
+import torch
+from sam2.sam2_video_predictor import SAM2VideoPredictor
+
+predictor = SAM2VideoPredictor.from_pretrained(${model.id})
+
+with torch.inference_mode(), torch.autocast("cuda", dtype=torch.bfloat16):
+    state = predictor.init_state(<your_video>)
+
+    # add new prompts and instantly get the output on the same frame
+    frame_idx, object_ids, masks = predictor.add_new_points(state, <your_prompts>):
+
+    # propagate the prompts to get masklets throughout the video
+    for frame_idx, object_ids, masks in predictor.propagate_in_video(state):
+        ...`;
+      return [image_predictor, video_predictor];
+    };
+    sam_3d_objects = (model) => [
+      `from inference import Inference, load_image, load_single_mask
+from huggingface_hub import hf_hub_download
+
+path = hf_hub_download("${model.id}", "pipeline.yaml")
+inference = Inference(path, compile=False)
+
+image = load_image("path_to_image.png")
+mask = load_single_mask("path_to_mask.png", index=14)
+
+output = inference(image, mask)`
+    ];
+    sam_3d_body = (model) => [
+      `from notebook.utils import setup_sam_3d_body
+
+estimator = setup_sam_3d_body(${model.id})
+outputs = estimator.process_one_image(image)
+rend_img = visualize_sample_together(image, outputs, estimator.faces)`
+    ];
+    sampleFactory = (model) => [
+      `python -m sample_factory.huggingface.load_from_hub -r ${model.id} -d ./train_dir`
+    ];
+    aneforge = (model) => {
+      const header = "# Run this model on the Apple Neural Engine, without CoreML.";
+      if (model.pipeline_tag === "text-generation") {
+        return [
+          `${header}
+import aneforge as af
+from transformers import AutoTokenizer
+
+tok = AutoTokenizer.from_pretrained("${model.id}")
+model = af.load_llm("${model.id}")            # prefill + resident-KV-cache decode on the ANE
+ids = tok.encode("The Neural Engine is")
+print(tok.decode(model.generate(ids, max_new_tokens=20)))`
+        ];
+      }
+      if (model.pipeline_tag === "zero-shot-image-classification" || model.tags.includes("clip")) {
+        return [
+          `${header}
+import aneforge as af
+
+clip = af.load_clip("${model.id}")
+labels = clip.classify(image, ["a photo of a cat", "a photo of a dog"])  # image: a PIL.Image; zero-shot (label, prob)`
+        ];
+      }
+      if (model.tags.includes("resnet")) {
+        return [
+          `${header}
+import aneforge as af
+
+net = af.load_resnet("${model.id}")             # BatchNorm folded into the preceding conv at load
+logits = net(pixels)                          # pixels: a preprocessed [1, 3, 224, 224] float32 batch -> [1, 1000]`
+        ];
+      }
+      if (model.pipeline_tag === "image-classification") {
+        return [
+          `${header}
+import aneforge as af
+
+vit = af.load_vit("${model.id}")
+labels = vit.classify(image)                  # image: a PIL.Image; returns top-k (label, logit)`
+        ];
+      }
+      if (model.pipeline_tag === "automatic-speech-recognition") {
+        return [
+          `${header}
+import aneforge as af
+
+asr = af.load_whisper("${model.id}")
+text = asr.transcribe(audio)                  # audio: a 16 kHz mono float32 waveform`
+        ];
+      }
+      return [
+        `# Run this model's encoder on the Apple Neural Engine, without CoreML.
+from aneforge.sentence_transformers import SentenceTransformer
+
+model = SentenceTransformer("${model.id}")
+embeddings = model.encode(["Hello from the Neural Engine"], normalize_embeddings=True)`
+      ];
+    };
+    sentenceTransformers = (model) => {
+      const remote_code_snippet = model.tags.includes(TAG_CUSTOM_CODE) ? ", trust_remote_code=True" : "";
+      if (model.tags.includes("PyLate")) {
+        return [
+          `from pylate import models
+
+queries = [
+    "Which planet is known as the Red Planet?",
+    "What is the largest planet in our solar system?",
+]
+
+documents = [
+    ["Mars is the Red Planet.", "Venus is Earth's twin."],
+    ["Jupiter is the largest planet.", "Saturn has rings."],
+]
+
+model = models.ColBERT(model_name_or_path="${model.id}")
+
+queries_emb = model.encode(queries, is_query=True)
+docs_emb = model.encode(documents, is_query=False)`
+        ];
+      }
+      if (model.tags.includes("cross-encoder") || model.pipeline_tag == "text-ranking") {
+        return [
+          `from sentence_transformers import CrossEncoder
+
+model = CrossEncoder("${model.id}"${remote_code_snippet})
+
+query = "Which planet is known as the Red Planet?"
+passages = [
+	"Venus is often called Earth's twin because of its similar size and proximity.",
+	"Mars, known for its reddish appearance, is often referred to as the Red Planet.",
+	"Jupiter, the largest planet in our solar system, has a prominent red spot.",
+	"Saturn, famous for its rings, is sometimes mistaken for the Red Planet."
+]
+
+scores = model.predict([(query, passage) for passage in passages])
+print(scores)`
+        ];
+      }
+      const exampleSentences = get_widget_examples_from_st_model(model) ?? [
+        "The weather is lovely today.",
+        "It's so sunny outside!",
+        "He drove to the stadium."
+      ];
+      return [
+        `from sentence_transformers import SentenceTransformer
+
+model = SentenceTransformer("${model.id}"${remote_code_snippet})
+
+sentences = ${JSON.stringify(exampleSentences, null, 4)}
+embeddings = model.encode(sentences)
+
+similarities = model.similarity(embeddings, embeddings)
+print(similarities.shape)
+# [${exampleSentences.length}, ${exampleSentences.length}]`
+      ];
+    };
+    setfit = (model) => [
+      `from setfit import SetFitModel
+
+model = SetFitModel.from_pretrained("${model.id}")`
+    ];
+    spacy = (model) => [
+      `!pip install https://huggingface.co/${model.id}/resolve/main/${nameWithoutNamespace(model.id)}-any-py3-none-any.whl
+
+# Using spacy.load().
+import spacy
+nlp = spacy.load("${nameWithoutNamespace(model.id)}")
+
+# Importing as module.
+import ${nameWithoutNamespace(model.id)}
+nlp = ${nameWithoutNamespace(model.id)}.load()`
+    ];
+    span_marker = (model) => [
+      `from span_marker import SpanMarkerModel
+
+model = SpanMarkerModel.from_pretrained("${model.id}")`
+    ];
+    stanza = (model) => [
+      `import stanza
+
+stanza.download("${nameWithoutNamespace(model.id).replace("stanza-", "")}")
+nlp = stanza.Pipeline("${nameWithoutNamespace(model.id).replace("stanza-", "")}")`
+    ];
+    speechBrainMethod = (speechbrainInterface) => {
+      switch (speechbrainInterface) {
+        case "EncoderClassifier":
+          return "classify_file";
+        case "EncoderDecoderASR":
+        case "EncoderASR":
+          return "transcribe_file";
+        case "SpectralMaskEnhancement":
+          return "enhance_file";
+        case "SepformerSeparation":
+          return "separate_file";
+        default:
+          return void 0;
+      }
+    };
+    speechbrain = (model) => {
+      const speechbrainInterface = model.config?.speechbrain?.speechbrain_interface;
+      if (speechbrainInterface === void 0) {
+        return [`# interface not specified in config.json`];
+      }
+      const speechbrainMethod = speechBrainMethod(speechbrainInterface);
+      if (speechbrainMethod === void 0) {
+        return [`# interface in config.json invalid`];
+      }
+      return [
+        `from speechbrain.pretrained import ${speechbrainInterface}
+model = ${speechbrainInterface}.from_hparams(
+  "${model.id}"
+)
+model.${speechbrainMethod}("file.wav")`
+      ];
+    };
+    terratorch = (model) => [
+      `from terratorch.registry import BACKBONE_REGISTRY
+
+model = BACKBONE_REGISTRY.build("${model.id}")`
+    ];
+    hasChatTemplate = (model) => model.config?.tokenizer_config?.chat_template !== void 0 || model.config?.processor_config?.chat_template !== void 0 || model.config?.chat_template_jinja !== void 0;
+    autoModelClass = (model) => {
+      const autoModel = model.transformersInfo?.auto_model;
+      return autoModel && isValidIdentifier(autoModel) ? autoModel : void 0;
+    };
+    transformers = (model) => {
+      const info = model.transformersInfo;
+      if (!info) {
+        return [`# ⚠️ Type of model unknown`];
+      }
+      const auto_model = autoModelClass(model) ?? "AutoModel";
+      const remote_code_snippet = model.tags.includes(TAG_CUSTOM_CODE) ? ", trust_remote_code=True" : "";
+      const autoSnippet = [];
+      if (info.processor) {
+        const processorVarName = info.processor === "AutoTokenizer" ? "tokenizer" : info.processor === "AutoFeatureExtractor" ? "extractor" : "processor";
+        autoSnippet.push("# Load model directly", `from transformers import ${info.processor}, ${auto_model}`, "", `${processorVarName} = ${info.processor}.from_pretrained("${model.id}"` + remote_code_snippet + ")", `model = ${auto_model}.from_pretrained("${model.id}"` + remote_code_snippet + ', device_map="auto")');
+        if (model.tags.includes("conversational") && hasChatTemplate(model)) {
+          if (model.tags.includes("image-text-to-text")) {
+            autoSnippet.push("messages = [", [
+              "    {",
+              '        "role": "user",',
+              '        "content": [',
+              '            {"type": "image", "url": "https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/p-blog/candy.JPG"},',
+              '            {"type": "text", "text": "What animal is on the candy?"}',
+              "        ]",
+              "    },"
+            ].join("\n"), "]");
+          } else {
+            autoSnippet.push("messages = [", '    {"role": "user", "content": "Who are you?"},', "]");
+          }
+          autoSnippet.push(`inputs = ${processorVarName}.apply_chat_template(`, "	messages,", "	add_generation_prompt=True,", "	tokenize=True,", "	return_dict=True,", '	return_tensors="pt",', ").to(model.device)", "", "outputs = model.generate(**inputs, max_new_tokens=40)", `print(${processorVarName}.decode(outputs[0][inputs["input_ids"].shape[-1]:]))`);
+        }
+      } else {
+        autoSnippet.push("# Load model directly", `from transformers import ${auto_model}`, `model = ${auto_model}.from_pretrained("${model.id}"` + remote_code_snippet + ', device_map="auto")');
+      }
+      if (model.pipeline_tag && LIBRARY_TASK_MAPPING.transformers?.includes(model.pipeline_tag)) {
+        const pipelineSnippet = ["# Use a pipeline as a high-level helper"];
+        if (REMOVED_IN_V5_TRANSFORMERS_PIPELINES.includes(model.pipeline_tag)) {
+          pipelineSnippet.push(`# Warning: Pipeline type "${model.pipeline_tag}" is no longer supported in transformers v5.`, `# You must load the model directly (see below) or downgrade to v4.x with:`, `# 'pip install "transformers<5.0.0'`);
+        }
+        pipelineSnippet.push("from transformers import pipeline", "", `pipe = pipeline("${model.pipeline_tag}", model="${model.id}"` + remote_code_snippet + ")");
+        if (model.tags.includes("conversational")) {
+          if (model.tags.includes("image-text-to-text")) {
+            pipelineSnippet.push("messages = [", [
+              "    {",
+              '        "role": "user",',
+              '        "content": [',
+              '            {"type": "image", "url": "https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/p-blog/candy.JPG"},',
+              '            {"type": "text", "text": "What animal is on the candy?"}',
+              "        ]",
+              "    },"
+            ].join("\n"), "]");
+            pipelineSnippet.push("pipe(text=messages)");
+          } else {
+            pipelineSnippet.push("messages = [", '    {"role": "user", "content": "Who are you?"},', "]");
+            pipelineSnippet.push("pipe(messages)");
+          }
+        } else if (model.pipeline_tag === "zero-shot-image-classification") {
+          pipelineSnippet.push("pipe(", '    "https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/hub/parrots.png",', '    candidate_labels=["animals", "humans", "landscape"],', ")");
+        } else if (model.pipeline_tag === "image-classification") {
+          pipelineSnippet.push('pipe("https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/hub/parrots.png")');
+        }
+        return [pipelineSnippet.join("\n"), autoSnippet.join("\n")];
+      }
+      return [autoSnippet.join("\n")];
+    };
+    transformersJS = (model) => {
+      if (!model.pipeline_tag) {
+        return [`// ⚠️ Unknown pipeline tag`];
+      }
+      const libName = "@huggingface/transformers";
+      return [
+        `// npm i ${libName}
+import { pipeline } from '${libName}';
+
+// Allocate pipeline
+const pipe = await pipeline('${model.pipeline_tag}', '${model.id}');`
+      ];
+    };
+    peftTask = (peftTaskType) => {
+      switch (peftTaskType) {
+        case "CAUSAL_LM":
+          return "CausalLM";
+        case "SEQ_2_SEQ_LM":
+          return "Seq2SeqLM";
+        case "TOKEN_CLS":
+          return "TokenClassification";
+        case "SEQ_CLS":
+          return "SequenceClassification";
+        default:
+          return void 0;
+      }
+    };
+    peft = (model) => {
+      const { base_model_name_or_path: peftBaseModel, task_type: peftTaskType } = model.config?.peft ?? {};
+      const pefttask = peftTask(peftTaskType);
+      if (!pefttask) {
+        return [`Task type is invalid.`];
+      }
+      if (!peftBaseModel) {
+        return [`Base model is not found.`];
+      }
+      return [
+        `from peft import PeftModel
+from transformers import AutoModelFor${pefttask}
+
+base_model = AutoModelFor${pefttask}.from_pretrained("${escapeStringForJson(peftBaseModel)}")
+model = PeftModel.from_pretrained(base_model, "${model.id}")`
+      ];
+    };
+    fasttext = (model) => [
+      `from huggingface_hub import hf_hub_download
+import fasttext
+
+model = fasttext.load_model(hf_hub_download("${model.id}", "model.bin"))`
+    ];
+    stableBaselines3 = (model) => [
+      `from huggingface_sb3 import load_from_hub
+checkpoint = load_from_hub(
+	repo_id="${model.id}",
+	filename="{MODEL FILENAME}.zip",
+)`
+    ];
+    nemoDomainResolver = (domain, model) => {
+      switch (domain) {
+        case "ASR":
+          return [
+            `import nemo.collections.asr as nemo_asr
+asr_model = nemo_asr.models.ASRModel.from_pretrained("${model.id}")
+
+transcriptions = asr_model.transcribe(["file.wav"])`
+          ];
+        default:
+          return void 0;
+      }
+    };
+    mlAgents = (model) => [
+      `mlagents-load-from-hf --repo-id="${model.id}" --local-dir="./download: string[]s"`
+    ];
+    sentis = () => [
+      `string modelName = "[Your model name here].sentis";
+Model model = ModelLoader.Load(Application.streamingAssetsPath + "/" + modelName);
+IWorker engine = WorkerFactory.CreateWorker(BackendType.GPUCompute, model);
+// Please see provided C# file for more details
+`
+    ];
+    sana = (model) => [
+      `
+# Load the model and infer image from text
+import torch
+from app.sana_pipeline import SanaPipeline
+from torchvision.utils import save_image
+
+sana = SanaPipeline("configs/sana_config/1024ms/Sana_1600M_img1024.yaml")
+sana.from_pretrained("hf://${model.id}")
+
+image = sana(
+    prompt='a cyberpunk cat with a neon sign that says "Sana"',
+    height=1024,
+    width=1024,
+    guidance_scale=5.0,
+    pag_guidance_scale=2.0,
+    num_inference_steps=18,
+) `
+    ];
+    vibevoice = (model) => [
+      `import torch, soundfile as sf, librosa, numpy as np
+from vibevoice.processor.vibevoice_processor import VibeVoiceProcessor
+from vibevoice.modular.modeling_vibevoice_inference import VibeVoiceForConditionalGenerationInference
+
+# Load voice sample (should be 24kHz mono)
+voice, sr = sf.read("path/to/voice_sample.wav")
+if voice.ndim > 1: voice = voice.mean(axis=1)
+if sr != 24000: voice = librosa.resample(voice, sr, 24000)
+
+processor = VibeVoiceProcessor.from_pretrained("${model.id}")
+model = VibeVoiceForConditionalGenerationInference.from_pretrained(
+    "${model.id}", torch_dtype=torch.bfloat16
+).to("cuda").eval()
+model.set_ddpm_inference_steps(5)
+
+inputs = processor(text=["Speaker 0: Hello!\\nSpeaker 1: Hi there!"],
+                   voice_samples=[[voice]], return_tensors="pt")
+audio = model.generate(**inputs, cfg_scale=1.3,
+                       tokenizer=processor.tokenizer).speech_outputs[0]
+sf.write("output.wav", audio.cpu().numpy().squeeze(), 24000)`
+    ];
+    videoprism = (model) => [
+      `# Install from https://github.com/google-deepmind/videoprism
+import jax
+from videoprism import models as vp
+
+flax_model = vp.get_model("${model.id}")
+loaded_state = vp.load_pretrained_weights("${model.id}")
+
+@jax.jit
+def forward_fn(inputs, train=False):
+  return flax_model.apply(loaded_state, inputs, train=train)`
+    ];
+    vfimamba = (model) => [
+      `from Trainer_finetune import Model
+
+model = Model.from_pretrained("${model.id}")`
+    ];
+    lvface = (model) => [
+      `from huggingface_hub import hf_hub_download
+	 from inference_onnx import LVFaceONNXInferencer
+
+model_path = hf_hub_download("${model.id}", "LVFace-L_Glint360K/LVFace-L_Glint360K.onnx")
+inferencer = LVFaceONNXInferencer(model_path, use_gpu=True, timeout=300)
+img_path = 'path/to/image1.jpg'
+embedding = inferencer.infer_from_image(img_path)`
+    ];
+    voicecraft = (model) => [
+      `from voicecraft import VoiceCraft
+
+model = VoiceCraft.from_pretrained("${model.id}")`
+    ];
+    voxcpm = (model) => [
+      `import soundfile as sf
+from voxcpm import VoxCPM
+
+model = VoxCPM.from_pretrained("${model.id}")
+
+wav = model.generate(
+    text="VoxCPM is an innovative end-to-end TTS model from ModelBest, designed to generate highly expressive speech.",
+    prompt_wav_path=None,      # optional: path to a prompt speech for voice cloning
+    prompt_text=None,          # optional: reference text
+    cfg_value=2.0,             # LM guidance on LocDiT, higher for better adherence to the prompt, but maybe worse
+    inference_timesteps=10,   # LocDiT inference timesteps, higher for better result, lower for fast speed
+    normalize=True,           # enable external TN tool
+    denoise=True,             # enable external Denoise tool
+    retry_badcase=True,        # enable retrying mode for some bad cases (unstoppable)
+    retry_badcase_max_times=3,  # maximum retrying times
+    retry_badcase_ratio_threshold=6.0, # maximum length restriction for bad case detection (simple but effective), it could be adjusted for slow pace speech
+)
+
+sf.write("output.wav", wav, 16000)
+print("saved: output.wav")`
+    ];
+    vui = () => [
+      `# !pip install git+https://github.com/fluxions-ai/vui
+
+import torchaudio
+
+from vui.inference import render
+from vui.model import Vui,
+
+model = Vui.from_pretrained().cuda()
+waveform = render(
+    model,
+    "Hey, here is some random stuff, usually something quite long as the shorter the text the less likely the model can cope!",
+)
+print(waveform.shape)
+torchaudio.save("out.opus", waveform[0], 22050)
+`
+    ];
+    chattts = () => [
+      `import ChatTTS
+import torchaudio
+
+chat = ChatTTS.Chat()
+chat.load_models(compile=False) # Set to True for better performance
+
+texts = ["PUT YOUR TEXT HERE",]
+
+wavs = chat.infer(texts, )
+
+torchaudio.save("output1.wav", torch.from_numpy(wavs[0]), 24000)`
+    ];
+    ultralytics = (model) => {
+      const versionTag = model.tags.find((tag) => tag.match(/^yolov\d+$/));
+      const className = versionTag ? `YOLOv${versionTag.slice(4)}` : "YOLOvXX";
+      const prefix = versionTag ? "" : `# Couldn't find a valid YOLO version tag.
+# Replace XX with the correct version.
+`;
+      return [
+        prefix + `from ultralytics import ${className}
+
+model = ${className}.from_pretrained("${model.id}")
+source = 'http://images.cocodataset.org/val2017/000000039769.jpg'
+model.predict(source=source, save=True)`
+      ];
+    };
+    birefnet = (model) => [
+      `# Option 1: use with transformers
+
+from transformers import AutoModelForImageSegmentation
+birefnet = AutoModelForImageSegmentation.from_pretrained("${model.id}", trust_remote_code=True)
+`,
+      `# Option 2: use with BiRefNet
+
+# Install from https://github.com/ZhengPeng7/BiRefNet
+
+from models.birefnet import BiRefNet
+model = BiRefNet.from_pretrained("${model.id}")`
+    ];
+    nobg = (model) => {
+      const installSnippet = `pip install nobg`;
+      const predictCall = model.tags.includes("promptable") ? `cutout = model.predict(processor, "image.jpg", "prompt")` : `cutout = model.predict(processor, "image.jpg")`;
+      const predictSnippet = `# Option 1: use via the predict method
+
+from nobg import AutoModel, AutoProcessor
+
+model = AutoModel.from_pretrained("${model.id}").eval()
+processor = AutoProcessor.from_pretrained("${model.id}")
+
+${predictCall}`;
+      const manualSnippet = `# Option 2: use the model and processor directly
+
+import torch
+from loadimg import load_img
+from nobg import AutoModel, AutoProcessor
+
+model = AutoModel.from_pretrained("${model.id}").eval()
+processor = AutoProcessor.from_pretrained("${model.id}")
+
+image = load_img("image.jpg").convert("RGB")
+inputs = processor(image, return_tensors="pt")
+
+with torch.no_grad():
+    outputs = model(pixel_values=inputs["pixel_values"])
+
+alpha = processor.post_process_alpha_matting(outputs, target_sizes=[(image.height, image.width)])[0]
+processor.cutout(image, alpha).save("output.png")`;
+      return [installSnippet, predictSnippet, manualSnippet];
+    };
+    supertonic = () => [
+      `from supertonic import TTS
+
+tts = TTS(auto_download=True)
+
+style = tts.get_voice_style(voice_name="M1")
+
+text = "The train delay was announced at 4:45 PM on Wed, Apr 3, 2024 due to track maintenance."
+wav, duration = tts.synthesize(text, voice_style=style)
+
+tts.save_audio(wav, "output.wav")`
+    ];
+    swarmformer = (model) => [
+      `from swarmformer import SwarmFormerModel
+
+model = SwarmFormerModel.from_pretrained("${model.id}")
+`
+    ];
+    univa = (model) => [
+      `# Follow installation instructions at https://github.com/PKU-YuanGroup/UniWorld-V1
+
+from univa.models.qwen2p5vl.modeling_univa_qwen2p5vl import UnivaQwen2p5VLForConditionalGeneration
+	model = UnivaQwen2p5VLForConditionalGeneration.from_pretrained(
+        "${model.id}",
+        torch_dtype=torch.bfloat16,
+        attn_implementation="flash_attention_2",
+    ).to("cuda")
+	processor = AutoProcessor.from_pretrained("${model.id}")
+`
+    ];
+    mlx_unknown = (model) => [
+      `# Download the model from the Hub
+pip install huggingface_hub[hf_xet]
+
+huggingface-cli download --local-dir ${nameWithoutNamespace(model.id)} ${model.id}`
+    ];
+    mlxlm = (model) => [
+      `# Make sure mlx-lm is installed
+# pip install --upgrade mlx-lm
+# if on a CUDA device, also pip install mlx[cuda]
+
+# Generate text with mlx-lm
+from mlx_lm import load, generate
+
+model, tokenizer = load("${model.id}")
+
+prompt = "Once upon a time in"
+text = generate(model, tokenizer, prompt=prompt, verbose=True)`
+    ];
+    mlxchat = (model) => [
+      `# Make sure mlx-lm is installed
+# pip install --upgrade mlx-lm
+
+# Generate text with mlx-lm
+from mlx_lm import load, generate
+
+model, tokenizer = load("${model.id}")
+
+prompt = "Write a story about Einstein"
+messages = [{"role": "user", "content": prompt}]
+prompt = tokenizer.apply_chat_template(
+    messages, add_generation_prompt=True
+)
+
+text = generate(model, tokenizer, prompt=prompt, verbose=True)`
+    ];
+    mlxvlm = (model) => [
+      `# Make sure mlx-vlm is installed
+# pip install --upgrade mlx-vlm
+
+from mlx_vlm import load, generate
+from mlx_vlm.prompt_utils import apply_chat_template
+from mlx_vlm.utils import load_config
+
+# Load the model
+model, processor = load("${model.id}")
+config = load_config("${model.id}")
+
+# Prepare input
+image = ["http://images.cocodataset.org/val2017/000000039769.jpg"]
+prompt = "Describe this image."
+
+# Apply chat template
+formatted_prompt = apply_chat_template(
+    processor, config, prompt, num_images=1
+)
+
+# Generate output
+output = generate(model, processor, formatted_prompt, image)
+print(output)`
+    ];
+    mlxim = (model) => [
+      `from mlxim.model import create_model
+
+model = create_model(${model.id})`
+    ];
+    mlx = (model) => {
+      if (model.pipeline_tag === "image-text-to-text") {
+        return mlxvlm(model);
+      }
+      if (model.pipeline_tag === "text-generation") {
+        if (model.tags.includes("conversational")) {
+          return mlxchat(model);
+        } else {
+          return mlxlm(model);
+        }
+      }
+      return mlx_unknown(model);
+    };
+    model2vec = (model) => [
+      `from model2vec import StaticModel
+
+model = StaticModel.from_pretrained("${model.id}")`
+    ];
+    mobilint = (model) => {
+      const modelName = nameWithoutNamespace(model.id);
+      return [
+        `# pip install mblt-model-zoo
+from mblt_model_zoo.vision import MBLT_Engine
+
+model = MBLT_Engine(
+    model_cls="${modelName}",
+    model_type="DEFAULT",
+    model_path="",
+    core_mode="global8",
+)
+
+try:
+    image = model.preprocess("path/to/image.jpg")
+    output = model(image)
+    result = model.postprocess(output)
+finally:
+    model.dispose()
+`
+      ];
+    };
+    pruna = (model) => {
+      let snippets;
+      if (model.tags.includes("diffusers")) {
+        snippets = pruna_diffusers(model);
+      } else if (model.tags.includes("transformers")) {
+        snippets = pruna_transformers(model);
+      } else {
+        snippets = pruna_default(model);
+      }
+      const ensurePrunaModelImport = (snippet) => {
+        if (!/^from pruna import PrunaModel/m.test(snippet)) {
+          return `from pruna import PrunaModel
+${snippet}`;
+        }
+        return snippet;
+      };
+      snippets = snippets.map(ensurePrunaModelImport);
+      if (model.tags.includes("pruna_pro-ai")) {
+        return snippets.map((snippet) => snippet.replace(/\bpruna\b/g, "pruna_pro").replace(/\bPrunaModel\b/g, "PrunaProModel"));
+      }
+      return snippets;
+    };
+    pruna_diffusers = (model) => {
+      const diffusersSnippets = diffusers(model);
+      return diffusersSnippets.map((snippet) => snippet.replace(/\b\w*Pipeline\w*\b/g, "PrunaModel").replace(/from diffusers import ([^,\n]*PrunaModel[^,\n]*)/g, "").replace(/from diffusers import ([^,\n]+),?\s*([^,\n]*PrunaModel[^,\n]*)/g, "from diffusers import $1").replace(/from diffusers import\s*(\n|$)/g, "").replace(/from diffusers import PrunaModel/g, "from pruna import PrunaModel").replace(/from diffusers import ([^,\n]+), PrunaModel/g, "from diffusers import $1").replace(/from diffusers import PrunaModel, ([^,\n]+)/g, "from diffusers import $1").replace(/\n\n+/g, "\n").trim());
+    };
+    pruna_transformers = (model) => {
+      const auto_model = autoModelClass(model);
+      const transformersSnippets = transformers(model);
+      let processedSnippets = transformersSnippets.map((snippet) => snippet.replace(/from transformers import pipeline/g, "from pruna import PrunaModel").replace(/pipeline\([^)]*\)/g, `PrunaModel.from_pretrained("${model.id}")`));
+      if (auto_model) {
+        processedSnippets = processedSnippets.map((snippet) => snippet.replace(new RegExp(`from transformers import ${auto_model}
+?`, "g"), "").replace(new RegExp(`${auto_model}.from_pretrained`, "g"), "PrunaModel.from_pretrained").replace(new RegExp(`^.*from.*import.*(, *${auto_model})+.*$`, "gm"), (line) => line.replace(new RegExp(`, *${auto_model}`, "g"), "")));
+      }
+      return processedSnippets;
+    };
+    pruna_default = (model) => [
+      `from pruna import PrunaModel
+model = PrunaModel.from_pretrained("${model.id}")
+`
+    ];
+    nemo = (model) => {
+      let command = void 0;
+      if (model.tags.includes("automatic-speech-recognition")) {
+        command = nemoDomainResolver("ASR", model);
+      }
+      return command ?? [`# tag did not correspond to a valid NeMo domain.`];
+    };
+    outetts = (model) => {
+      const t2 = model.tags ?? [];
+      if (t2.includes("gguf") || t2.includes("onnx")) {
+        return [];
+      }
+      return [
+        `
+  import outetts
+
+  enum = outetts.Models("${model.id}".split("/", 1)[1])       # VERSION_1_0_SIZE_1B
+  cfg  = outetts.ModelConfig.auto_config(enum, outetts.Backend.HF)
+  tts  = outetts.Interface(cfg)
+
+  speaker = tts.load_default_speaker("EN-FEMALE-1-NEUTRAL")
+  tts.generate(
+	  outetts.GenerationConfig(
+		  text="Hello there, how are you doing?",
+		  speaker=speaker,
+	  )
+  ).save("output.wav")
+  `
+      ];
+    };
+    pxia = (model) => [
+      `from pxia import AutoModel
+
+model = AutoModel.from_pretrained("${model.id}")`
+    ];
+    pythae = (model) => [
+      `from pythae.models import AutoModel
+
+model = AutoModel.load_from_hf_hub("${model.id}")`
+    ];
+    qwen3_tts = (model) => [
+      `# pip install qwen-tts
+import torch
+import soundfile as sf
+from qwen_tts import Qwen3TTSModel
+
+model = Qwen3TTSModel.from_pretrained(
+    "${model.id}",
+    device_map="cuda:0",
+    dtype=torch.bfloat16,
+    attn_implementation="flash_attention_2",
+)
+
+wavs, sr = model.generate_custom_voice(
+    text="Your text here.",
+    language="English",
+    speaker="Ryan",
+    instruct="Speak in a natural tone.",
+)
+
+sf.write("output.wav", wavs[0], sr)`
+    ];
+    musicgen = (model) => [
+      `from audiocraft.models import MusicGen
+
+model = MusicGen.get_pretrained("${model.id}")
+
+descriptions = ['happy rock', 'energetic EDM', 'sad jazz']
+wav = model.generate(descriptions)  # generates 3 samples.`
+    ];
+    magnet = (model) => [
+      `from audiocraft.models import MAGNeT
+
+model = MAGNeT.get_pretrained("${model.id}")
+
+descriptions = ['disco beat', 'energetic EDM', 'funky groove']
+wav = model.generate(descriptions)  # generates 3 samples.`
+    ];
+    audiogen = (model) => [
+      `from audiocraft.models import AudioGen
+
+model = AudioGen.get_pretrained("${model.id}")
+model.set_generation_params(duration=5)  # generate 5 seconds.
+descriptions = ['dog barking', 'sirene of an emergency vehicle', 'footsteps in a corridor']
+wav = model.generate(descriptions)  # generates 3 samples.`
+    ];
+    anemoi = (model) => [
+      `from anemoi.inference.runners.default import DefaultRunner
+from anemoi.inference.config.run import RunConfiguration
+# Create Configuration
+config = RunConfiguration(checkpoint = {"huggingface":"${model.id}"})
+# Load Runner
+runner = DefaultRunner(config)`
+    ];
+    audiocraft = (model) => {
+      if (model.tags.includes("musicgen")) {
+        return musicgen(model);
+      } else if (model.tags.includes("audiogen")) {
+        return audiogen(model);
+      } else if (model.tags.includes("magnet")) {
+        return magnet(model);
+      } else {
+        return [`# Type of model unknown.`];
+      }
+    };
+    whisperkit = () => [
+      `# Install CLI with Homebrew on macOS device
+brew install whisperkit-cli
+
+# View all available inference options
+whisperkit-cli transcribe --help
+
+# Download and run inference using whisper base model
+whisperkit-cli transcribe --audio-path /path/to/audio.mp3
+
+# Or use your preferred model variant
+whisperkit-cli transcribe --model "large-v3" --model-prefix "distil" --audio-path /path/to/audio.mp3 --verbose`
+    ];
+    threedtopia_xl = (model) => [
+      `from threedtopia_xl.models import threedtopia_xl
+
+model = threedtopia_xl.from_pretrained("${model.id}")
+model.generate(cond="path/to/image.png")`
+    ];
+    zonos = (model) => [
+      `# pip install git+https://github.com/Zyphra/Zonos.git
+import torchaudio
+from zonos.model import Zonos
+from zonos.conditioning import make_cond_dict
+
+model = Zonos.from_pretrained("${model.id}", device="cuda")
+
+wav, sr = torchaudio.load("speaker.wav")           # 5-10s reference clip
+speaker = model.make_speaker_embedding(wav, sr)
+
+cond  = make_cond_dict(text="Hello, world!", speaker=speaker, language="en-us")
+codes = model.generate(model.prepare_conditioning(cond))
+
+audio = model.autoencoder.decode(codes)[0].cpu()
+torchaudio.save("sample.wav", audio, model.autoencoder.sampling_rate)
+`
+    ];
+    moshi = (model) => {
+      if (model.id.includes("-mlx")) {
+        const quantFlag = model.id.includes("-q4") ? " -q 4" : model.id.includes("-q8") ? " -q 8" : "";
+        return [
+          `# pip install moshi_mlx
+# Run local inference (macOS Apple Silicon)
+python -m moshi_mlx.local${quantFlag} --hf-repo "${model.id}"
+
+# Or run with web UI
+python -m moshi_mlx.local_web${quantFlag} --hf-repo "${model.id}"`
+        ];
+      }
+      if (model.id.includes("-candle")) {
+        return [
+          `# pip install rustymimi
+# Candle backend - see https://github.com/kyutai-labs/moshi
+# for Rust installation instructions`
+        ];
+      }
+      return [
+        `# pip install moshi
+# Run the interactive web server
+python -m moshi.server --hf-repo "${model.id}"
+# Then open https://localhost:8998 in your browser`,
+        `# pip install moshi
+import torch
+from moshi.models import loaders
+
+# Load checkpoint info from HuggingFace
+checkpoint = loaders.CheckpointInfo.from_hf_repo("${model.id}")
+
+# Load the Mimi audio codec
+mimi = checkpoint.get_mimi(device="cuda")
+mimi.set_num_codebooks(8)
+
+# Encode audio (24kHz, mono)
+wav = torch.randn(1, 1, 24000 * 10)  # [batch, channels, samples]
+with torch.no_grad():
+    codes = mimi.encode(wav.cuda())
+    decoded = mimi.decode(codes)`
+      ];
+    };
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/model-libraries.js
+var MODEL_LIBRARIES_UI_ELEMENTS, ALL_MODEL_LIBRARY_KEYS, ALL_DISPLAY_MODEL_LIBRARY_KEYS;
+var init_model_libraries = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/model-libraries.js"() {
+    init_model_libraries_snippets();
+    MODEL_LIBRARIES_UI_ELEMENTS = {
+      acestep: {
+        prettyLabel: "ACE-Step",
+        repoName: "ACE-Step",
+        repoUrl: "https://github.com/ace-step/ACE-Step",
+        filter: false,
+        countDownloads: `path:"ace_step_transformer/config.json"`
+      },
+      "adapter-transformers": {
+        prettyLabel: "Adapters",
+        repoName: "adapters",
+        repoUrl: "https://github.com/Adapter-Hub/adapters",
+        docsUrl: "https://huggingface.co/docs/hub/adapters",
+        snippets: adapters,
+        filter: true,
+        countDownloads: `path:"adapter_config.json"`
+      },
+      allennlp: {
+        prettyLabel: "AllenNLP",
+        repoName: "AllenNLP",
+        repoUrl: "https://github.com/allenai/allennlp",
+        docsUrl: "https://huggingface.co/docs/hub/allennlp",
+        snippets: allennlp,
+        filter: true
+      },
+      aneforge: {
+        prettyLabel: "ANEForge",
+        repoName: "ANEForge",
+        repoUrl: "https://github.com/sbryngelson/ANEForge",
+        docsUrl: "https://aneforge.readthedocs.io",
+        snippets: aneforge,
+        filter: false
+      },
+      anemoi: {
+        prettyLabel: "AnemoI",
+        repoName: "AnemoI",
+        repoUrl: "https://github.com/ecmwf/anemoi-inference",
+        docsUrl: "https://anemoi.readthedocs.io/en/latest/",
+        filter: false,
+        countDownloads: `path_extension:"ckpt"`,
+        snippets: anemoi
+      },
+      araclip: {
+        prettyLabel: "AraClip",
+        repoName: "AraClip",
+        repoUrl: "https://huggingface.co/Arabic-Clip/araclip",
+        filter: false,
+        snippets: araclip
+      },
+      "aviation-ner": {
+        prettyLabel: "Aviation NER",
+        repoName: "Aviation NER",
+        repoUrl: "https://github.com/Boeing/aviation_ner_sdr",
+        docsUrl: "https://github.com/Boeing/aviation_ner_sdr",
+        countDownloads: `path:"gliner_config.json"`,
+        filter: false
+      },
+      asteroid: {
+        prettyLabel: "Asteroid",
+        repoName: "Asteroid",
+        repoUrl: "https://github.com/asteroid-team/asteroid",
+        docsUrl: "https://huggingface.co/docs/hub/asteroid",
+        snippets: asteroid,
+        filter: true,
+        countDownloads: `path:"pytorch_model.bin"`
+      },
+      audiocraft: {
+        prettyLabel: "Audiocraft",
+        repoName: "audiocraft",
+        repoUrl: "https://github.com/facebookresearch/audiocraft",
+        snippets: audiocraft,
+        filter: false,
+        countDownloads: `path:"state_dict.bin"`
+      },
+      audioseal: {
+        prettyLabel: "AudioSeal",
+        repoName: "audioseal",
+        repoUrl: "https://github.com/facebookresearch/audioseal",
+        filter: false,
+        countDownloads: `path_extension:"pth"`,
+        snippets: audioseal
+      },
+      "bagel-mot": {
+        prettyLabel: "Bagel",
+        repoName: "Bagel",
+        repoUrl: "https://github.com/ByteDance-Seed/Bagel/",
+        filter: false,
+        countDownloads: `path:"llm_config.json"`
+      },
+      bboxmaskpose: {
+        prettyLabel: "BBoxMaskPose",
+        repoName: "BBoxMaskPose",
+        repoUrl: "https://github.com/MiraPurkrabek/BBoxMaskPose",
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      ben2: {
+        prettyLabel: "BEN2",
+        repoName: "BEN2",
+        repoUrl: "https://github.com/PramaLLC/BEN2",
+        snippets: ben2,
+        filter: false
+      },
+      bertopic: {
+        prettyLabel: "BERTopic",
+        repoName: "BERTopic",
+        repoUrl: "https://github.com/MaartenGr/BERTopic",
+        snippets: bertopic,
+        filter: true
+      },
+      big_vision: {
+        prettyLabel: "Big Vision",
+        repoName: "big_vision",
+        repoUrl: "https://github.com/google-research/big_vision",
+        filter: false,
+        countDownloads: `path_extension:"npz"`
+      },
+      bionemo: {
+        prettyLabel: "BioNeMo",
+        repoName: "BioNeMo",
+        filter: false,
+        repoUrl: "https://github.com/nvidia/BioNeMo",
+        countDownloads: `path_extension:"ckpt" OR path:"config.json"`
+      },
+      birder: {
+        prettyLabel: "Birder",
+        repoName: "Birder",
+        repoUrl: "https://gitlab.com/birder/birder",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      birefnet: {
+        prettyLabel: "BiRefNet",
+        repoName: "BiRefNet",
+        repoUrl: "https://github.com/ZhengPeng7/BiRefNet",
+        snippets: birefnet,
+        filter: false
+      },
+      bm25s: {
+        prettyLabel: "BM25S",
+        repoName: "bm25s",
+        repoUrl: "https://github.com/xhluca/bm25s",
+        snippets: bm25s,
+        filter: false,
+        countDownloads: `path:"params.index.json"`
+      },
+      boltzgen: {
+        prettyLabel: "BoltzGen",
+        repoName: "BoltzGen",
+        repoUrl: "https://github.com/HannesStark/boltzgen",
+        filter: false,
+        countDownloads: `path:"boltzgen1_diverse.ckpt"`
+      },
+      cancertathomev2: {
+        prettyLabel: "Cancer@HomeV2",
+        repoName: "Cancer@HomeV2",
+        repoUrl: "https://huggingface.co/OpenPeerAI/CancerAtHomeV2",
+        filter: false,
+        countDownloads: `path:"run.py"`
+      },
+      cartesia_pytorch: {
+        prettyLabel: "Cartesia Pytorch",
+        repoName: "Cartesia Pytorch",
+        repoUrl: "https://github.com/cartesia-ai/cartesia_pytorch",
+        snippets: cartesia_pytorch
+      },
+      cartesia_mlx: {
+        prettyLabel: "Cartesia MLX",
+        repoName: "Cartesia MLX",
+        repoUrl: "https://github.com/cartesia-ai/cartesia_mlx",
+        snippets: cartesia_mlx
+      },
+      causilo: {
+        prettyLabel: "Causilo",
+        repoName: "Causilo",
+        repoUrl: "https://github.com/nums-ai/causilo",
+        filter: false,
+        countDownloads: `path:"classifier/config.json" OR path:"regressor/config.json"`
+      },
+      ccpfn: {
+        prettyLabel: "CCPFN",
+        repoName: "CCPFN",
+        repoUrl: "https://huggingface.co/Layer6/CCPFN",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      champ: {
+        prettyLabel: "Champ",
+        repoName: "Champ",
+        repoUrl: "https://github.com/fudan-generative-vision/champ",
+        countDownloads: `path:"champ/motion_module.pth"`
+      },
+      chatterbox: {
+        prettyLabel: "Chatterbox",
+        repoName: "Chatterbox",
+        repoUrl: "https://github.com/resemble-ai/chatterbox",
+        snippets: chatterbox,
+        countDownloads: `path:"tokenizer.json"`,
+        filter: false
+      },
+      chaossim: {
+        prettyLabel: "ChaosSIM",
+        repoName: "ChaosSIM",
+        repoUrl: "https://huggingface.co/OpenPeerAI/ChaosSIM/",
+        countDownloads: `path:"ChaosSim.nb"`,
+        filter: false
+      },
+      chat_tts: {
+        prettyLabel: "ChatTTS",
+        repoName: "ChatTTS",
+        repoUrl: "https://github.com/2noise/ChatTTS.git",
+        snippets: chattts,
+        filter: false,
+        countDownloads: `path:"asset/GPT.pt"`
+      },
+      chexmix: {
+        prettyLabel: "CheXmix",
+        repoName: "CheXmix",
+        repoUrl: "https://github.com/StanfordMIMI/CheXmix",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "chronos-forecasting": {
+        prettyLabel: "Chronos",
+        repoName: "Chronos",
+        repoUrl: "https://github.com/amazon-science/chronos-forecasting",
+        snippets: chronos_forecasting
+      },
+      clara: {
+        prettyLabel: "Clara",
+        repoName: "Clara",
+        filter: false,
+        repoUrl: "https://github.com/nvidia/clara",
+        countDownloads: `path_extension:"ckpt" OR path:"config.json"`
+      },
+      clipscope: {
+        prettyLabel: "clipscope",
+        repoName: "clipscope",
+        repoUrl: "https://github.com/Lewington-pitsos/clipscope",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      "cloud-agents": {
+        prettyLabel: "Cloud Agents",
+        repoName: "Cloud Agents",
+        repoUrl: "https://huggingface.co/OpenPeerAI/Cloud-Agents",
+        filter: false,
+        countDownloads: `path:"setup.py"`
+      },
+      collectorvision: {
+        prettyLabel: "CollectorVision",
+        repoName: "CollectorVision",
+        repoUrl: "https://github.com/HanClinto/CollectorVision",
+        snippets: collectorvision,
+        filter: false,
+        countDownloads: `path_extension:"onnx"`
+      },
+      colipri: {
+        prettyLabel: "COLIPRI",
+        repoName: "COLIPRI",
+        repoUrl: "https://huggingface.co/microsoft/colipri",
+        snippets: colipri,
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      cosyvoice: {
+        prettyLabel: "CosyVoice",
+        repoName: "CosyVoice",
+        repoUrl: "https://github.com/FunAudioLLM/CosyVoice",
+        filter: false,
+        countDownloads: `path_extension:"onnx" OR path_extension:"pt"`
+      },
+      cotracker: {
+        prettyLabel: "CoTracker",
+        repoName: "CoTracker",
+        repoUrl: "https://github.com/facebookresearch/co-tracker",
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      colpali: {
+        prettyLabel: "ColPali",
+        repoName: "ColPali",
+        repoUrl: "https://github.com/ManuelFay/colpali",
+        filter: false,
+        countDownloads: `path:"adapter_config.json"`
+      },
+      comet: {
+        prettyLabel: "COMET",
+        repoName: "COMET",
+        repoUrl: "https://github.com/Unbabel/COMET/",
+        countDownloads: `path:"hparams.yaml"`
+      },
+      cortiq: {
+        prettyLabel: "cortiq",
+        repoName: "cortiq",
+        repoUrl: "https://github.com/infosave2007/cmf",
+        docsUrl: "https://github.com/infosave2007/cmf/blob/master/docs/CMF_V2_SPEC.md",
+        snippets: cortiq,
+        countDownloads: `path_extension:"cmf"`
+      },
+      cosmos: {
+        prettyLabel: "Cosmos",
+        repoName: "Cosmos",
+        repoUrl: "https://github.com/NVIDIA/Cosmos",
+        countDownloads: `path:"config.json" OR path_extension:"pt"`
+      },
+      "cxr-foundation": {
+        prettyLabel: "CXR Foundation",
+        repoName: "cxr-foundation",
+        repoUrl: "https://github.com/google-health/cxr-foundation",
+        snippets: cxr_foundation,
+        filter: false,
+        countDownloads: `path:"precomputed_embeddings/embeddings.npz" OR path:"pax-elixr-b-text/saved_model.pb"`
+      },
+      deepforest: {
+        prettyLabel: "DeepForest",
+        repoName: "deepforest",
+        docsUrl: "https://deepforest.readthedocs.io/en/latest/",
+        repoUrl: "https://github.com/weecology/DeepForest"
+      },
+      "depth-anything-v2": {
+        prettyLabel: "DepthAnythingV2",
+        repoName: "Depth Anything V2",
+        repoUrl: "https://github.com/DepthAnything/Depth-Anything-V2",
+        snippets: depth_anything_v2,
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      "depth-pro": {
+        prettyLabel: "Depth Pro",
+        repoName: "Depth Pro",
+        repoUrl: "https://github.com/apple/ml-depth-pro",
+        countDownloads: `path_extension:"pt"`,
+        snippets: depth_pro,
+        filter: false
+      },
+      "derm-foundation": {
+        prettyLabel: "Derm Foundation",
+        repoName: "derm-foundation",
+        repoUrl: "https://github.com/google-health/derm-foundation",
+        snippets: derm_foundation,
+        filter: false,
+        countDownloads: `path:"scin_dataset_precomputed_embeddings.npz" OR path:"saved_model.pb"`
+      },
+      "describe-anything": {
+        prettyLabel: "Describe Anything",
+        repoName: "Describe Anything",
+        repoUrl: "https://github.com/NVlabs/describe-anything",
+        snippets: describe_anything,
+        filter: false
+      },
+      "dia-tts": {
+        prettyLabel: "Dia",
+        repoName: "Dia",
+        repoUrl: "https://github.com/nari-labs/dia",
+        snippets: dia,
+        filter: false
+      },
+      dia2: {
+        prettyLabel: "Dia2",
+        repoName: "Dia2",
+        repoUrl: "https://github.com/nari-labs/dia2",
+        snippets: dia2,
+        filter: false
+      },
+      "diff-interpretation-tuning": {
+        prettyLabel: "Diff Interpretation Tuning",
+        repoName: "Diff Interpretation Tuning",
+        repoUrl: "https://github.com/Aviously/diff-interpretation-tuning",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      diffree: {
+        prettyLabel: "Diffree",
+        repoName: "Diffree",
+        repoUrl: "https://github.com/OpenGVLab/Diffree",
+        filter: false,
+        countDownloads: `path:"diffree-step=000010999.ckpt"`
+      },
+      diffusers: {
+        prettyLabel: "Diffusers",
+        repoName: "🤗/diffusers",
+        repoUrl: "https://github.com/huggingface/diffusers",
+        docsUrl: "https://huggingface.co/docs/hub/diffusers",
+        snippets: diffusers,
+        filter: true
+        /// diffusers has its own more complex "countDownloads" query
+      },
+      diffusionkit: {
+        prettyLabel: "DiffusionKit",
+        repoName: "DiffusionKit",
+        repoUrl: "https://github.com/argmaxinc/DiffusionKit",
+        snippets: diffusionkit
+      },
+      "docking-at-home": {
+        prettyLabel: "Docking@Home",
+        repoName: "Docking@Home",
+        repoUrl: "https://huggingface.co/OpenPeerAI/DockingAtHOME",
+        filter: false,
+        countDownloads: `path:"setup.py"`
+      },
+      doctr: {
+        prettyLabel: "docTR",
+        repoName: "doctr",
+        repoUrl: "https://github.com/mindee/doctr"
+      },
+      edsnlp: {
+        prettyLabel: "EDS-NLP",
+        repoName: "edsnlp",
+        repoUrl: "https://github.com/aphp/edsnlp",
+        docsUrl: "https://aphp.github.io/edsnlp/latest/",
+        filter: false,
+        snippets: edsnlp,
+        countDownloads: `path_filename:"config" AND path_extension:"cfg"`
+      },
+      elm: {
+        prettyLabel: "ELM",
+        repoName: "elm",
+        repoUrl: "https://github.com/slicex-ai/elm",
+        filter: false,
+        countDownloads: `path_filename:"slicex_elm_config" AND path_extension:"json"`
+      },
+      encoderfile: {
+        prettyLabel: "encoderfile",
+        repoName: "encoderfile",
+        repoUrl: "https://github.com/mozilla-ai/encoderfile",
+        filter: false,
+        countDownloads: `path_extension:"encoderfile"`
+      },
+      espnet: {
+        prettyLabel: "ESPnet",
+        repoName: "ESPnet",
+        repoUrl: "https://github.com/espnet/espnet",
+        docsUrl: "https://huggingface.co/docs/hub/espnet",
+        snippets: espnet,
+        filter: true
+      },
+      eupe: {
+        prettyLabel: "EUPE",
+        repoName: "EUPE",
+        repoUrl: "https://github.com/facebookresearch/EUPE",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      fairseq: {
+        prettyLabel: "Fairseq",
+        repoName: "fairseq",
+        repoUrl: "https://github.com/pytorch/fairseq",
+        snippets: fairseq,
+        filter: true
+      },
+      fastai: {
+        prettyLabel: "fastai",
+        repoName: "fastai",
+        repoUrl: "https://github.com/fastai/fastai",
+        docsUrl: "https://huggingface.co/docs/hub/fastai",
+        snippets: fastai,
+        filter: true
+      },
+      fastprint: {
+        prettyLabel: "Fast Print",
+        repoName: "Fast Print",
+        repoUrl: "https://huggingface.co/OpenPeerAI/FastPrint",
+        countDownloads: `path_extension:"cs"`
+      },
+      fasttext: {
+        prettyLabel: "fastText",
+        repoName: "fastText",
+        repoUrl: "https://fasttext.cc/",
+        snippets: fasttext,
+        filter: true,
+        countDownloads: `path_extension:"bin"`
+      },
+      fixer: {
+        prettyLabel: "Fixer",
+        repoName: "Fixer",
+        repoUrl: "https://github.com/nv-tlabs/Fixer",
+        filter: false,
+        countDownloads: `path:"pretrained/pretrained_fixer.pkl"`
+      },
+      flair: {
+        prettyLabel: "Flair",
+        repoName: "Flair",
+        repoUrl: "https://github.com/flairNLP/flair",
+        docsUrl: "https://huggingface.co/docs/hub/flair",
+        snippets: flair,
+        filter: true,
+        countDownloads: `path:"pytorch_model.bin"`
+      },
+      flexray: {
+        prettyLabel: "FleXray",
+        repoName: "FleXray",
+        repoUrl: "https://github.com/VictorButoi/FleXray",
+        filter: false,
+        countDownloads: `path_extension:"safetensors" OR path_extension:"onnx"`,
+        snippets: flexray
+      },
+      flextab: {
+        prettyLabel: "FlexTab",
+        repoName: "FlexTab",
+        repoUrl: "https://github.com/SAP-samples/flextab",
+        countDownloads: `path_extension:"pt"`,
+        snippets: flextab
+      },
+      fme: {
+        prettyLabel: "Full Model Emulation",
+        repoName: "Full Model Emulation",
+        repoUrl: "https://github.com/ai2cm/ace",
+        docsUrl: "https://ai2-climate-emulator.readthedocs.io/en/latest/",
+        filter: false,
+        countDownloads: `path_extension:"tar"`
+      },
+      gaussianformer: {
+        prettyLabel: "GaussianFormer",
+        repoName: "GaussianFormer",
+        repoUrl: "https://github.com/SVLwoof/gaussianformer",
+        snippets: gaussianformer,
+        filter: false,
+        countDownloads: `path:"config.json"`
+      },
+      "gemma.cpp": {
+        prettyLabel: "gemma.cpp",
+        repoName: "gemma.cpp",
+        repoUrl: "https://github.com/google/gemma.cpp",
+        filter: false,
+        countDownloads: `path_extension:"sbs"`
+      },
+      "geometry-crafter": {
+        prettyLabel: "GeometryCrafter",
+        repoName: "GeometryCrafter",
+        repoUrl: "https://github.com/TencentARC/GeometryCrafter",
+        countDownloads: `path:"point_map_vae/diffusion_pytorch_model.safetensors"`
+      },
+      gliformer: {
+        prettyLabel: "GLiFormer",
+        repoName: "GLiFormer",
+        repoUrl: "https://github.com/Knowledgator/GLiFormer",
+        filter: false,
+        countDownloads: `path:"gliner_config.json"`
+      },
+      gliner: {
+        prettyLabel: "GLiNER",
+        repoName: "GLiNER",
+        repoUrl: "https://github.com/urchade/GLiNER",
+        snippets: gliner,
+        filter: false,
+        countDownloads: `path:"gliner_config.json"`
+      },
+      gliner2: {
+        prettyLabel: "GLiNER2",
+        repoName: "GLiNER2",
+        repoUrl: "https://github.com/fastino-ai/GLiNER2",
+        snippets: gliner2,
+        filter: false
+      },
+      "glm-tts": {
+        prettyLabel: "GLM-TTS",
+        repoName: "GLM-TTS",
+        repoUrl: "https://github.com/zai-org/GLM-TTS",
+        filter: false,
+        countDownloads: `path:"flow/flow.pt"`
+      },
+      "glyph-byt5": {
+        prettyLabel: "Glyph-ByT5",
+        repoName: "Glyph-ByT5",
+        repoUrl: "https://github.com/AIGText/Glyph-ByT5",
+        filter: false,
+        countDownloads: `path:"checkpoints/byt5_model.pt"`
+      },
+      "granite-library": {
+        prettyLabel: "Granite Library",
+        repoName: "mellea",
+        repoUrl: "https://github.com/generative-computing/mellea",
+        filter: false,
+        countDownloads: `path_filename:"adapter_config" AND path_extension:"json"`
+      },
+      grok: {
+        prettyLabel: "Grok",
+        repoName: "Grok",
+        repoUrl: "https://github.com/xai-org/grok-1",
+        filter: false,
+        countDownloads: `path:"ckpt/tensor00000_000" OR path:"ckpt-0/tensor00000_000"`
+      },
+      "habibi-tts": {
+        prettyLabel: "Habibi-TTS",
+        repoName: "Habibi-TTS",
+        repoUrl: "https://github.com/SWivid/Habibi-TTS",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      hallo: {
+        prettyLabel: "Hallo",
+        repoName: "Hallo",
+        repoUrl: "https://github.com/fudan-generative-vision/hallo",
+        countDownloads: `path:"hallo/net.pth"`
+      },
+      "minimax-h3": {
+        prettyLabel: "MiniMax H3",
+        repoName: "MiniMax-H3",
+        repoUrl: "https://github.com/MiniMax-AI/MiniMax-H3",
+        docsUrl: "https://huggingface.co/MiniMaxAI/MiniMax-H3",
+        filter: false,
+        countDownloads: `path_extension:"safetensors" OR path_filename:"model_index" OR path_filename:"config" OR path:"modular_model_index.json"`
+      },
+      mect: {
+        prettyLabel: "MECT",
+        repoName: "AntSpeaker",
+        repoUrl: "https://github.com/ant-research/AntSpeaker",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      hermes: {
+        prettyLabel: "HERMES",
+        repoName: "HERMES",
+        repoUrl: "https://github.com/LMD0311/HERMES",
+        filter: false,
+        countDownloads: `path:"ckpt/hermes_final.pth"`
+      },
+      holomotion: {
+        prettyLabel: "HoloMotion",
+        repoName: "HoloMotion",
+        repoUrl: "https://github.com/HorizonRobotics/HoloMotion",
+        filter: false,
+        countDownloads: `path_extension:"onnx"`
+      },
+      hezar: {
+        prettyLabel: "Hezar",
+        repoName: "Hezar",
+        repoUrl: "https://github.com/hezarai/hezar",
+        docsUrl: "https://hezarai.github.io/hezar",
+        countDownloads: `path:"model_config.yaml" OR path:"embedding/embedding_config.yaml"`
+      },
+      htrflow: {
+        prettyLabel: "HTRflow",
+        repoName: "HTRflow",
+        repoUrl: "https://github.com/AI-Riksarkivet/htrflow",
+        docsUrl: "https://ai-riksarkivet.github.io/htrflow",
+        snippets: htrflow
+      },
+      "hunyuan-dit": {
+        prettyLabel: "HunyuanDiT",
+        repoName: "HunyuanDiT",
+        repoUrl: "https://github.com/Tencent/HunyuanDiT",
+        countDownloads: `path:"pytorch_model_ema.pt" OR path:"pytorch_model_distill.pt"`
+      },
+      "hunyuan3d-2": {
+        prettyLabel: "Hunyuan3D-2",
+        repoName: "Hunyuan3D-2",
+        repoUrl: "https://github.com/Tencent/Hunyuan3D-2",
+        countDownloads: `path_filename:"model_index" OR path_filename:"config"`
+      },
+      "hunyuanworld-voyager": {
+        prettyLabel: "HunyuanWorld-voyager",
+        repoName: "HunyuanWorld-voyager",
+        repoUrl: "https://github.com/Tencent-Hunyuan/HunyuanWorld-Voyager"
+      },
+      "hy-worldplay": {
+        prettyLabel: "HY-WorldPlay",
+        repoName: "HY-WorldPlay",
+        repoUrl: "https://github.com/Tencent-Hunyuan/HY-WorldPlay",
+        filter: false,
+        countDownloads: `path_extension:"json"`
+      },
+      "hy-world-2": {
+        prettyLabel: "HY-World-2.0",
+        repoName: "HY-World-2.0",
+        repoUrl: "https://github.com/Tencent-Hunyuan/HY-World-2.0",
+        filter: false,
+        countDownloads: `path_extension:"json"`
+      },
+      "image-matching-models": {
+        prettyLabel: "Image Matching Models",
+        repoName: "Image Matching Models",
+        repoUrl: "https://github.com/alexstoken/image-matching-models",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      imstoucan: {
+        prettyLabel: "IMS Toucan",
+        repoName: "IMS-Toucan",
+        repoUrl: "https://github.com/DigitalPhonetics/IMS-Toucan",
+        countDownloads: `path:"embedding_gan.pt" OR path:"Vocoder.pt" OR path:"ToucanTTS.pt"`
+      },
+      "index-tts": {
+        prettyLabel: "IndexTTS",
+        repoName: "IndexTTS",
+        repoUrl: "https://github.com/index-tts/index-tts",
+        snippets: indextts,
+        filter: false
+      },
+      infinitetalk: {
+        prettyLabel: "InfiniteTalk",
+        repoName: "InfiniteTalk",
+        repoUrl: "https://github.com/MeiGen-AI/InfiniteTalk",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "infinite-you": {
+        prettyLabel: "InfiniteYou",
+        repoName: "InfiniteYou",
+        repoUrl: "https://github.com/bytedance/InfiniteYou",
+        filter: false,
+        countDownloads: `path:"infu_flux_v1.0/sim_stage1/image_proj_model.bin" OR path:"infu_flux_v1.0/aes_stage2/image_proj_model.bin"`
+      },
+      intellifold: {
+        prettyLabel: "IntelliFold",
+        repoName: "IntelliFold",
+        repoUrl: "https://github.com/IntelliGen-AI/IntelliFold",
+        filter: false,
+        countDownloads: `path_extension:"pt" OR path_extension:"zst"`
+      },
+      "ising-decoding": {
+        prettyLabel: "Ising Decoding",
+        repoName: "Ising-Decoding",
+        repoUrl: "https://github.com/NVIDIA/Ising-Decoding",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "jev-style": {
+        prettyLabel: "jev-style",
+        repoName: "jev-style",
+        repoUrl: "https://github.com/lawrence3699/jev-style",
+        snippets: jev_style,
+        filter: false,
+        countDownloads: `path_extension:"gguf" OR (path_filename:"config" AND path_extension:"json")`
+      },
+      keras: {
+        prettyLabel: "Keras",
+        repoName: "Keras",
+        repoUrl: "https://github.com/keras-team/keras",
+        docsUrl: "https://huggingface.co/docs/hub/keras",
+        snippets: keras,
+        filter: true,
+        countDownloads: `path:"config.json" OR path_extension:"keras"`
+      },
+      "tf-keras": {
+        // Legacy "Keras 2" library (tensorflow-only)
+        prettyLabel: "TF-Keras",
+        repoName: "TF-Keras",
+        repoUrl: "https://github.com/keras-team/tf-keras",
+        docsUrl: "https://huggingface.co/docs/hub/tf-keras",
+        snippets: tf_keras,
+        countDownloads: `path:"saved_model.pb"`
+      },
+      "keras-hub": {
+        prettyLabel: "KerasHub",
+        repoName: "KerasHub",
+        repoUrl: "https://github.com/keras-team/keras-hub",
+        docsUrl: "https://keras.io/keras_hub/",
+        snippets: keras_hub,
+        filter: true
+      },
+      zeromodels: {
+        prettyLabel: "ZeroModels",
+        repoName: "ZeroModels",
+        repoUrl: "https://github.com/IMvision12/ZeroModels",
+        docsUrl: "https://imvision12.github.io/ZeroModels/",
+        snippets: zeromodels,
+        countDownloads: `path:"model.weights.h5" OR path:"model.weights.json"`,
+        filter: false
+      },
+      kernels: {
+        prettyLabel: "Kernels",
+        repoName: "Kernels",
+        repoUrl: "https://github.com/huggingface/kernels",
+        docsUrl: "https://huggingface.co/docs/kernels",
+        snippets: kernels,
+        countDownloads: `path_filename:"_ops" AND path_extension:"py"`
+      },
+      "kimi-audio": {
+        prettyLabel: "KimiAudio",
+        repoName: "KimiAudio",
+        repoUrl: "https://github.com/MoonshotAI/Kimi-Audio",
+        snippets: kimi_audio,
+        filter: false
+      },
+      kittentts: {
+        prettyLabel: "KittenTTS",
+        repoName: "KittenTTS",
+        repoUrl: "https://github.com/KittenML/KittenTTS",
+        snippets: kittentts
+      },
+      kronos: {
+        prettyLabel: "KRONOS",
+        repoName: "KRONOS",
+        repoUrl: "https://github.com/mahmoodlab/KRONOS",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      k2: {
+        prettyLabel: "K2",
+        repoName: "k2",
+        repoUrl: "https://github.com/k2-fsa/k2"
+      },
+      "lyra-2.0": {
+        prettyLabel: "Lyra-2.0",
+        repoName: "Lyra-2.0",
+        repoUrl: "https://github.com/nv-tlabs/lyra",
+        filter: false,
+        countDownloads: `path:"checkpoints/image_encoder/model.pth"`
+      },
+      lagernvs: {
+        prettyLabel: "LagerNVS",
+        repoName: "LagerNVS",
+        repoUrl: "https://github.com/facebookresearch/lagernvs",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      laya: {
+        prettyLabel: "Laya",
+        repoName: "Laya",
+        repoUrl: "https://github.com/NandhaKishorM/laya",
+        filter: false,
+        countDownloads: `path:"rl_agent_config.json"`
+      },
+      ltx: {
+        prettyLabel: "LTX-2",
+        repoName: "LTX-2",
+        repoUrl: "https://github.com/Lightricks/LTX-2",
+        docsUrl: "https://github.com/Lightricks/LTX-2",
+        snippets: ltx,
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "lightning-ir": {
+        prettyLabel: "Lightning IR",
+        repoName: "Lightning IR",
+        repoUrl: "https://github.com/webis-de/lightning-ir",
+        snippets: lightning_ir
+      },
+      litert: {
+        prettyLabel: "LiteRT",
+        repoName: "LiteRT",
+        repoUrl: "https://github.com/google-ai-edge/LiteRT",
+        filter: false,
+        countDownloads: `path_extension:"tflite"`
+      },
+      "litert-lm": {
+        prettyLabel: "LiteRT-LM",
+        repoName: "LiteRT-LM",
+        repoUrl: "https://github.com/google-ai-edge/LiteRT-LM",
+        snippets: litert_lm,
+        filter: false,
+        countDownloads: `path_extension:"litertlm" OR path_extension:"task"`
+      },
+      lerobot: {
+        prettyLabel: "LeRobot",
+        repoName: "LeRobot",
+        repoUrl: "https://github.com/huggingface/lerobot",
+        docsUrl: "https://huggingface.co/docs/lerobot",
+        filter: false,
+        snippets: lerobot
+      },
+      lightglue: {
+        prettyLabel: "LightGlue",
+        repoName: "LightGlue",
+        repoUrl: "https://github.com/cvg/LightGlue",
+        filter: false,
+        countDownloads: `path_extension:"pth" OR path:"config.json"`
+      },
+      liveportrait: {
+        prettyLabel: "LivePortrait",
+        repoName: "LivePortrait",
+        repoUrl: "https://github.com/KwaiVGI/LivePortrait",
+        filter: false,
+        countDownloads: `path:"liveportrait/landmark.onnx"`
+      },
+      "longcat-video-avatar-1.5": {
+        prettyLabel: "LongCat-Video-Avatar 1.5",
+        repoName: "LongCat-Video-Avatar 1.5",
+        repoUrl: "https://github.com/meituan-longcat/LongCat-Video",
+        filter: false
+      },
+      "llama-cpp-python": {
+        prettyLabel: "llama-cpp-python",
+        repoName: "llama-cpp-python",
+        repoUrl: "https://github.com/abetlen/llama-cpp-python",
+        snippets: llama_cpp_python
+      },
+      "mini-omni2": {
+        prettyLabel: "Mini-Omni2",
+        repoName: "Mini-Omni2",
+        repoUrl: "https://github.com/gpt-omni/mini-omni2",
+        countDownloads: `path:"model_config.yaml"`
+      },
+      mindspore: {
+        prettyLabel: "MindSpore",
+        repoName: "mindspore",
+        repoUrl: "https://github.com/mindspore-ai/mindspore"
+      },
+      "magi-1": {
+        prettyLabel: "MAGI-1",
+        repoName: "MAGI-1",
+        repoUrl: "https://github.com/SandAI-org/MAGI-1",
+        countDownloads: `path:"ckpt/vae/config.json"`
+      },
+      "magenta-realtime": {
+        prettyLabel: "Magenta RT",
+        repoName: "Magenta RT",
+        repoUrl: "https://github.com/magenta/magenta-realtime",
+        countDownloads: `path:"checkpoints/llm_base_x4286_c1860k.tar" OR path:"checkpoints/llm_large_x3047_c1860k.tar" OR path:"checkpoints/llm_large_x3047_c1860k/checkpoint"`
+      },
+      "magenta-realtime-2": {
+        prettyLabel: "Magenta RT 2",
+        repoName: "Magenta RT 2",
+        repoUrl: "https://github.com/magenta/magenta-realtime",
+        countDownloads: `path:"models/mrt2_base/mrt2_base.mlxfn" OR path:"models/mrt2_small/mrt2_small.mlxfn" OR path:"checkpoints/mrt2_base.safetensors" OR path:"checkpoints/mrt2_small.safetensors"`
+      },
+      "mamba-ssm": {
+        prettyLabel: "MambaSSM",
+        repoName: "MambaSSM",
+        repoUrl: "https://github.com/state-spaces/mamba",
+        filter: false,
+        snippets: mamba_ssm
+      },
+      "manas-1": {
+        prettyLabel: "MANAS-1",
+        repoName: "MANAS-1",
+        repoUrl: "https://github.com/NeurodxAI/manas-1",
+        countDownloads: `path_extension:"pt"`
+      },
+      "mars5-tts": {
+        prettyLabel: "MARS5-TTS",
+        repoName: "MARS5-TTS",
+        repoUrl: "https://github.com/Camb-ai/MARS5-TTS",
+        filter: false,
+        countDownloads: `path:"mars5_ar.safetensors"`,
+        snippets: mars5_tts
+      },
+      matanyone: {
+        prettyLabel: "MatAnyone",
+        repoName: "MatAnyone",
+        repoUrl: "https://github.com/pq-yang/MatAnyone",
+        snippets: matanyone,
+        filter: false
+      },
+      memra: {
+        prettyLabel: "memra",
+        repoName: "memra",
+        repoUrl: "https://github.com/avifenesh/memra",
+        snippets: memra,
+        filter: false
+      },
+      "mesh-anything": {
+        prettyLabel: "MeshAnything",
+        repoName: "MeshAnything",
+        repoUrl: "https://github.com/buaacyw/MeshAnything",
+        filter: false,
+        countDownloads: `path:"MeshAnything_350m.pth"`,
+        snippets: mesh_anything
+      },
+      merlin: {
+        prettyLabel: "Merlin",
+        repoName: "Merlin",
+        repoUrl: "https://github.com/StanfordMIMI/Merlin",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      medvae: {
+        prettyLabel: "MedVAE",
+        repoName: "MedVAE",
+        repoUrl: "https://github.com/StanfordMIMI/MedVAE",
+        filter: false,
+        countDownloads: `path_extension:"ckpt"`
+      },
+      mflux: {
+        prettyLabel: "mflux",
+        repoName: "mflux",
+        repoUrl: "https://github.com/filipstrand/mflux",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      microduck: {
+        prettyLabel: "Microduck",
+        repoName: "Microduck",
+        repoUrl: "https://github.com/pollen-robotics/microduck_rl",
+        filter: true,
+        countDownloads: `path_extension:"onnx"`
+      },
+      mitie: {
+        prettyLabel: "MITIE",
+        repoName: "MITIE",
+        repoUrl: "https://github.com/mit-nlp/MITIE",
+        countDownloads: `path_filename:"total_word_feature_extractor"`
+      },
+      "ml-agents": {
+        prettyLabel: "ml-agents",
+        repoName: "ml-agents",
+        repoUrl: "https://github.com/Unity-Technologies/ml-agents",
+        docsUrl: "https://huggingface.co/docs/hub/ml-agents",
+        snippets: mlAgents,
+        filter: true,
+        countDownloads: `path_extension:"onnx"`
+      },
+      "ml-sharp": {
+        prettyLabel: "Sharp",
+        repoName: "Sharp",
+        repoUrl: "https://github.com/apple/ml-sharp",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      mlx: {
+        prettyLabel: "MLX",
+        repoName: "MLX",
+        repoUrl: "https://github.com/ml-explore/mlx-examples/tree/main",
+        snippets: mlx,
+        filter: true
+      },
+      "mlx-image": {
+        prettyLabel: "mlx-image",
+        repoName: "mlx-image",
+        repoUrl: "https://github.com/riccardomusmeci/mlx-image",
+        docsUrl: "https://huggingface.co/docs/hub/mlx-image",
+        snippets: mlxim,
+        filter: false,
+        countDownloads: `path:"model.safetensors"`
+      },
+      "mlc-llm": {
+        prettyLabel: "MLC-LLM",
+        repoName: "MLC-LLM",
+        repoUrl: "https://github.com/mlc-ai/mlc-llm",
+        docsUrl: "https://llm.mlc.ai/docs/",
+        filter: false,
+        countDownloads: `path:"mlc-chat-config.json"`
+      },
+      model2vec: {
+        prettyLabel: "Model2Vec",
+        repoName: "model2vec",
+        repoUrl: "https://github.com/MinishLab/model2vec",
+        snippets: model2vec,
+        filter: false
+      },
+      mobilint: {
+        prettyLabel: "Mobilint",
+        repoName: "mblt-model-zoo",
+        repoUrl: "https://github.com/mobilint/mblt-model-zoo",
+        docsUrl: "https://docs.mobilint.com",
+        countDownloads: `path:"config.json" OR path_extension:"mxq"`,
+        snippets: mobilint,
+        filter: false
+      },
+      "montreal-forced-aligner": {
+        prettyLabel: "Montreal Forced Aligner",
+        repoName: "Montreal Forced Aligner",
+        repoUrl: "https://github.com/MontrealCorpusTools/Montreal-Forced-Aligner",
+        docsUrl: "https://montreal-forced-aligner.readthedocs.io",
+        filter: false,
+        countDownloads: `path:"acoustic/final.mdl" OR path_extension:"zip"`
+      },
+      moshi: {
+        prettyLabel: "Moshi",
+        repoName: "Moshi",
+        repoUrl: "https://github.com/kyutai-labs/moshi",
+        snippets: moshi,
+        filter: false,
+        countDownloads: `path:"tokenizer-e351c8d8-checkpoint125.safetensors"`
+      },
+      mtvcraft: {
+        prettyLabel: "MTVCraft",
+        repoName: "MTVCraft",
+        repoUrl: "https://github.com/baaivision/MTVCraft",
+        filter: false,
+        countDownloads: `path:"vae/3d-vae.pt"`
+      },
+      multimolecule: {
+        prettyLabel: "MultiMolecule",
+        repoName: "MultiMolecule",
+        repoUrl: "https://github.com/MultiMolecule/multimolecule",
+        docsUrl: "https://multimolecule.danling.org",
+        snippets: multimolecule,
+        filter: false
+      },
+      nemo: {
+        prettyLabel: "NeMo",
+        repoName: "NeMo",
+        repoUrl: "https://github.com/NVIDIA/NeMo",
+        snippets: nemo,
+        filter: true,
+        countDownloads: `path_extension:"nemo" OR path:"model_config.yaml" OR path_extension:"json"`
+      },
+      ninfer: {
+        prettyLabel: "NInfer",
+        repoName: "NInfer",
+        repoUrl: "https://github.com/Neroued/ninfer",
+        filter: false,
+        countDownloads: `path_extension:"ninfer"`
+      },
+      nobg: {
+        prettyLabel: "nobg",
+        repoName: "nobg",
+        repoUrl: "https://github.com/feyninc/nobg",
+        snippets: nobg,
+        filter: false
+      },
+      "nv-medtech": {
+        prettyLabel: "NV-MedTech",
+        repoName: "NV-MedTech",
+        filter: false,
+        repoUrl: "https://github.com/nvidia-medtech",
+        countDownloads: `path_extension:"pt" OR path_extension:"safetensors" OR path:"config.json"`
+      },
+      "open-oasis": {
+        prettyLabel: "open-oasis",
+        repoName: "open-oasis",
+        repoUrl: "https://github.com/etched-ai/open-oasis",
+        countDownloads: `path:"oasis500m.safetensors"`
+      },
+      open_clip: {
+        prettyLabel: "OpenCLIP",
+        repoName: "OpenCLIP",
+        repoUrl: "https://github.com/mlfoundations/open_clip",
+        snippets: open_clip,
+        filter: true,
+        countDownloads: `path:"open_clip_model.safetensors"
+			OR path:"model.safetensors"
+			OR path:"open_clip_pytorch_model.bin"
+			OR path:"pytorch_model.bin"`
+      },
+      openasr: {
+        prettyLabel: "OpenASR",
+        repoName: "OpenASR",
+        repoUrl: "https://github.com/QuintinShaw/openasr",
+        docsUrl: "https://github.com/QuintinShaw/openasr/blob/main/docs/DOCS_INDEX.md",
+        snippets: openasr,
+        filter: false,
+        countDownloads: `path_extension:"oasr"`
+      },
+      opendde: {
+        prettyLabel: "OpenDDE",
+        repoName: "OpenDDE",
+        repoUrl: "https://github.com/aurekaresearch/OpenDDE",
+        docsUrl: "https://huggingface.co/aurekaresearch/OpenDDE/blob/main/docs/inference_instructions.md",
+        snippets: opendde,
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      openpeerllm: {
+        prettyLabel: "OpenPeerLLM",
+        repoName: "OpenPeerLLM",
+        repoUrl: "https://huggingface.co/openpeerai/openpeerllm",
+        docsUrl: "https://huggingface.co/OpenPeerAI/OpenPeerLLM/blob/main/README.md",
+        countDownloads: `path:".meta-huggingface.json"`,
+        filter: false
+      },
+      "open-sora": {
+        prettyLabel: "Open-Sora",
+        repoName: "Open-Sora",
+        repoUrl: "https://github.com/hpcaitech/Open-Sora",
+        filter: false,
+        countDownloads: `path:"Open_Sora_v2.safetensors"`
+      },
+      outetts: {
+        prettyLabel: "OuteTTS",
+        repoName: "OuteTTS",
+        repoUrl: "https://github.com/edwko/OuteTTS",
+        snippets: outetts,
+        filter: false
+      },
+      paddlenlp: {
+        prettyLabel: "paddlenlp",
+        repoName: "PaddleNLP",
+        repoUrl: "https://github.com/PaddlePaddle/PaddleNLP",
+        docsUrl: "https://huggingface.co/docs/hub/paddlenlp",
+        snippets: paddlenlp,
+        filter: true,
+        countDownloads: `path:"model_config.json"`
+      },
+      PaddleOCR: {
+        prettyLabel: "PaddleOCR",
+        repoName: "PaddleOCR",
+        repoUrl: "https://github.com/PaddlePaddle/PaddleOCR",
+        docsUrl: "https://www.paddleocr.ai/",
+        snippets: paddleocr,
+        filter: true,
+        countDownloads: `path_extension:"safetensors" OR path:"inference.pdiparams" OR path:"inference.onnx"`
+      },
+      peft: {
+        prettyLabel: "PEFT",
+        repoName: "PEFT",
+        repoUrl: "https://github.com/huggingface/peft",
+        snippets: peft,
+        filter: true,
+        countDownloads: `path:"adapter_config.json"`
+      },
+      "perception-encoder": {
+        prettyLabel: "PerceptionEncoder",
+        repoName: "PerceptionModels",
+        repoUrl: "https://github.com/facebookresearch/perception_models",
+        filter: false,
+        snippets: perception_encoder,
+        countDownloads: `path_extension:"pt"`
+      },
+      "phantom-wan": {
+        prettyLabel: "Phantom",
+        repoName: "Phantom",
+        repoUrl: "https://github.com/Phantom-video/Phantom",
+        snippets: phantom_wan,
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      piper: {
+        prettyLabel: "Piper",
+        repoName: "Piper",
+        repoUrl: "https://github.com/OHF-Voice/piper1-gpl",
+        filter: false,
+        countDownloads: `path_extension:"onnx" OR path_extension:"ckpt"`
+      },
+      "pocket-tts": {
+        prettyLabel: "Pocket-TTS",
+        repoName: "PocketTTS",
+        repoUrl: "https://github.com/kyutai-labs/pocket-tts",
+        snippets: pocket_tts,
+        filter: false,
+        countDownloads: `path:"tts_b6369a24.safetensors"`
+      },
+      "pruna-ai": {
+        prettyLabel: "Pruna AI",
+        repoName: "Pruna AI",
+        repoUrl: "https://github.com/PrunaAI/pruna",
+        snippets: pruna,
+        docsUrl: "https://docs.pruna.ai"
+      },
+      pxia: {
+        prettyLabel: "pxia",
+        repoName: "pxia",
+        repoUrl: "https://github.com/not-lain/pxia",
+        snippets: pxia,
+        filter: false
+      },
+      "pyannote-audio": {
+        prettyLabel: "pyannote.audio",
+        repoName: "pyannote-audio",
+        repoUrl: "https://github.com/pyannote/pyannote-audio",
+        snippets: pyannote_audio,
+        filter: true
+      },
+      "py-feat": {
+        prettyLabel: "Py-Feat",
+        repoName: "Py-Feat",
+        repoUrl: "https://github.com/cosanlab/py-feat",
+        docsUrl: "https://py-feat.org/",
+        filter: false
+      },
+      pythae: {
+        prettyLabel: "pythae",
+        repoName: "pythae",
+        repoUrl: "https://github.com/clementchadebec/benchmark_VAE",
+        snippets: pythae,
+        filter: false
+      },
+      quantumpeer: {
+        prettyLabel: "QuantumPeer",
+        repoName: "QuantumPeer",
+        repoUrl: "https://github.com/OpenPeer-AI/QuantumPeer",
+        filter: false,
+        countDownloads: `path_extension:"setup.py"`
+      },
+      qwen3_tts: {
+        prettyLabel: "Qwen3-TTS",
+        repoName: "Qwen3-TTS",
+        repoUrl: "https://github.com/QwenLM/Qwen3-TTS",
+        snippets: qwen3_tts,
+        filter: false
+      },
+      recurrentgemma: {
+        prettyLabel: "RecurrentGemma",
+        repoName: "recurrentgemma",
+        repoUrl: "https://github.com/google-deepmind/recurrentgemma",
+        filter: false,
+        countDownloads: `path:"tokenizer.model"`
+      },
+      relik: {
+        prettyLabel: "Relik",
+        repoName: "Relik",
+        repoUrl: "https://github.com/SapienzaNLP/relik",
+        snippets: relik,
+        filter: false
+      },
+      refiners: {
+        prettyLabel: "Refiners",
+        repoName: "Refiners",
+        repoUrl: "https://github.com/finegrain-ai/refiners",
+        docsUrl: "https://refine.rs/",
+        filter: false,
+        countDownloads: `path:"model.safetensors"`
+      },
+      renderformer: {
+        prettyLabel: "RenderFormer",
+        repoName: "RenderFormer",
+        repoUrl: "https://github.com/microsoft/renderformer",
+        snippets: renderformer,
+        filter: false
+      },
+      reverb: {
+        prettyLabel: "Reverb",
+        repoName: "Reverb",
+        repoUrl: "https://github.com/revdotcom/reverb",
+        filter: false
+      },
+      rkllm: {
+        prettyLabel: "RKLLM",
+        repoName: "RKLLM",
+        repoUrl: "https://github.com/airockchip/rknn-llm",
+        countDownloads: `path_extension:"rkllm"`
+      },
+      "robo-orchard-lab": {
+        prettyLabel: "RoboOrchardLab",
+        repoName: "RoboOrchardLab",
+        repoUrl: "https://github.com/HorizonRobotics/RoboOrchardLab",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "routee-powertrain": {
+        prettyLabel: "RouteE-Powertrain",
+        repoName: "RouteE-Powertrain",
+        repoUrl: "https://github.com/NatLabRockies/routee-powertrain",
+        docsUrl: "https://natlabrockies.github.io/routee-powertrain/",
+        snippets: routee_powertrain,
+        filter: false,
+        countDownloads: `path_extension:"onnx" OR path_extension:"joblib"`
+      },
+      rwkv: {
+        prettyLabel: "RWKV",
+        repoName: "RWKV-LM",
+        repoUrl: "https://github.com/BlinkDL/RWKV-LM",
+        docsUrl: "https://rwkv.com/",
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      saelens: {
+        prettyLabel: "SAELens",
+        repoName: "SAELens",
+        repoUrl: "https://github.com/jbloomAus/SAELens",
+        snippets: saelens,
+        filter: false
+      },
+      "scail-2": {
+        prettyLabel: "SCAIL-2",
+        repoName: "SCAIL-2",
+        repoUrl: "https://github.com/zai-org/SCAIL-2",
+        filter: false,
+        countDownloads: `path:"model/1/fsdp2_rank_0000_checkpoint.pt"`
+      },
+      sam2: {
+        prettyLabel: "sam2",
+        repoName: "sam2",
+        repoUrl: "https://github.com/facebookresearch/segment-anything-2",
+        filter: false,
+        snippets: sam2,
+        countDownloads: `path_extension:"pt"`
+      },
+      "sam-3d-body": {
+        prettyLabel: "SAM 3D Body",
+        repoName: "SAM 3D Body",
+        repoUrl: "https://github.com/facebookresearch/sam-3d-body",
+        filter: false,
+        snippets: sam_3d_body,
+        countDownloads: `path:"model_config.yaml"`
+      },
+      "sam-3d-objects": {
+        prettyLabel: "SAM 3D Objects",
+        repoName: "SAM 3D Objects",
+        repoUrl: "https://github.com/facebookresearch/sam-3d-objects",
+        filter: false,
+        snippets: sam_3d_objects,
+        countDownloads: `path:"checkpoints/pipeline.yaml"`
+      },
+      same: {
+        prettyLabel: "SAME",
+        repoName: "SAME",
+        repoUrl: "https://github.com/GengzeZhou/SAME",
+        filter: false,
+        countDownloads: `path:"ckpt/SAME.pt" OR path:"pretrain/Attnq_pretrained_ckpt.pt"`
+      },
+      "sample-factory": {
+        prettyLabel: "sample-factory",
+        repoName: "sample-factory",
+        repoUrl: "https://github.com/alex-petrenko/sample-factory",
+        docsUrl: "https://huggingface.co/docs/hub/sample-factory",
+        snippets: sampleFactory,
+        filter: true,
+        countDownloads: `path:"cfg.json"`
+      },
+      "sap-rpt-1-oss": {
+        prettyLabel: "sap-rpt-1-oss",
+        repoName: "sap-rpt-1-oss",
+        repoUrl: "https://github.com/SAP-samples/sap-rpt-1-oss",
+        countDownloads: `path_extension:"pt"`,
+        snippets: sap_rpt_one_oss
+      },
+      sapiens: {
+        prettyLabel: "sapiens",
+        repoName: "sapiens",
+        repoUrl: "https://github.com/facebookresearch/sapiens",
+        filter: false,
+        countDownloads: `path_extension:"pt2" OR path_extension:"pth" OR path_extension:"onnx"`
+      },
+      sapiens2: {
+        prettyLabel: "sapiens2",
+        repoName: "sapiens2",
+        repoUrl: "https://github.com/facebookresearch/sapiens2",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      seedvr: {
+        prettyLabel: "SeedVR",
+        repoName: "SeedVR",
+        repoUrl: "https://github.com/ByteDance-Seed/SeedVR",
+        filter: false,
+        countDownloads: `path_extension:"pth"`
+      },
+      "self-forcing": {
+        prettyLabel: "SelfForcing",
+        repoName: "SelfForcing",
+        repoUrl: "https://github.com/guandeh17/Self-Forcing",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      "sentence-transformers": {
+        prettyLabel: "sentence-transformers",
+        repoName: "sentence-transformers",
+        repoUrl: "https://github.com/UKPLab/sentence-transformers",
+        docsUrl: "https://huggingface.co/docs/hub/sentence-transformers",
+        snippets: sentenceTransformers,
+        filter: true
+      },
+      setfit: {
+        prettyLabel: "setfit",
+        repoName: "setfit",
+        repoUrl: "https://github.com/huggingface/setfit",
+        docsUrl: "https://huggingface.co/docs/hub/setfit",
+        snippets: setfit,
+        filter: true
+      },
+      shadow: {
+        prettyLabel: "Shadow",
+        repoName: "Shadow",
+        repoUrl: "https://github.com/QLNI/SHADOW-250M-Instruct",
+        filter: false,
+        countDownloads: `path_extension:"shdw"`
+      },
+      sklearn: {
+        prettyLabel: "Scikit-learn",
+        repoName: "Scikit-learn",
+        repoUrl: "https://github.com/scikit-learn/scikit-learn",
+        snippets: sklearn,
+        filter: true,
+        countDownloads: `path:"sklearn_model.joblib"`
+      },
+      spacy: {
+        prettyLabel: "spaCy",
+        repoName: "spaCy",
+        repoUrl: "https://github.com/explosion/spaCy",
+        docsUrl: "https://huggingface.co/docs/hub/spacy",
+        snippets: spacy,
+        filter: true,
+        countDownloads: `path_extension:"whl"`
+      },
+      "span-marker": {
+        prettyLabel: "SpanMarker",
+        repoName: "SpanMarkerNER",
+        repoUrl: "https://github.com/tomaarsen/SpanMarkerNER",
+        docsUrl: "https://huggingface.co/docs/hub/span_marker",
+        snippets: span_marker,
+        filter: true
+      },
+      speechbrain: {
+        prettyLabel: "speechbrain",
+        repoName: "speechbrain",
+        repoUrl: "https://github.com/speechbrain/speechbrain",
+        docsUrl: "https://huggingface.co/docs/hub/speechbrain",
+        snippets: speechbrain,
+        filter: true,
+        countDownloads: `path:"hyperparams.yaml"`
+      },
+      "ssr-speech": {
+        prettyLabel: "SSR-Speech",
+        repoName: "SSR-Speech",
+        repoUrl: "https://github.com/WangHelin1997/SSR-Speech",
+        filter: false,
+        countDownloads: `path_extension:".pth"`
+      },
+      "stable-audio-3": {
+        prettyLabel: "Stable Audio 3",
+        repoName: "stable-audio-3",
+        repoUrl: "https://github.com/Stability-AI/stable-audio-3",
+        filter: false,
+        countDownloads: `path:"model_config.json"`
+      },
+      "stable-audio-tools": {
+        prettyLabel: "Stable Audio Tools",
+        repoName: "stable-audio-tools",
+        repoUrl: "https://github.com/Stability-AI/stable-audio-tools.git",
+        filter: false,
+        countDownloads: `path:"model.safetensors"`,
+        snippets: stable_audio_tools
+      },
+      monkeyocr: {
+        prettyLabel: "MonkeyOCR",
+        repoName: "monkeyocr",
+        repoUrl: "https://github.com/Yuliang-Liu/MonkeyOCR",
+        filter: false,
+        countDownloads: `path:"Recognition/config.json"`
+      },
+      "diffusion-single-file": {
+        prettyLabel: "Diffusion Single File",
+        repoName: "diffusion-single-file",
+        repoUrl: "https://github.com/comfyanonymous/ComfyUI",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "seed-story": {
+        prettyLabel: "SEED-Story",
+        repoName: "SEED-Story",
+        repoUrl: "https://github.com/TencentARC/SEED-Story",
+        filter: false,
+        countDownloads: `path:"cvlm_llama2_tokenizer/tokenizer.model"`,
+        snippets: seed_story
+      },
+      skala: {
+        prettyLabel: "Skala",
+        repoName: "Skala",
+        repoUrl: "https://github.com/microsoft/skala",
+        filter: false,
+        countDownloads: `path_extension:"fun"`
+      },
+      soloaudio: {
+        prettyLabel: "SoloAudio",
+        repoName: "SoloAudio",
+        repoUrl: "https://github.com/WangHelin1997/SoloAudio",
+        filter: false,
+        countDownloads: `path:"soloaudio_v2.pt"`
+      },
+      songbloom: {
+        prettyLabel: "SongBloom",
+        repoName: "SongBloom",
+        repoUrl: "https://github.com/Cypress-Yang/SongBloom",
+        filter: false,
+        countDownloads: `path_extension:"pt"`
+      },
+      "stable-baselines3": {
+        prettyLabel: "stable-baselines3",
+        repoName: "stable-baselines3",
+        repoUrl: "https://github.com/huggingface/huggingface_sb3",
+        docsUrl: "https://huggingface.co/docs/hub/stable-baselines3",
+        snippets: stableBaselines3,
+        filter: true,
+        countDownloads: `path_extension:"zip"`
+      },
+      stanza: {
+        prettyLabel: "Stanza",
+        repoName: "stanza",
+        repoUrl: "https://github.com/stanfordnlp/stanza",
+        docsUrl: "https://huggingface.co/docs/hub/stanza",
+        snippets: stanza,
+        filter: true,
+        countDownloads: `path:"models/default.zip"`
+      },
+      supertonic: {
+        prettyLabel: "Supertonic",
+        repoName: "Supertonic",
+        repoUrl: "https://github.com/supertone-inc/supertonic",
+        snippets: supertonic,
+        filter: false
+      },
+      swarmformer: {
+        prettyLabel: "SwarmFormer",
+        repoName: "SwarmFormer",
+        repoUrl: "https://github.com/takara-ai/SwarmFormer",
+        snippets: swarmformer,
+        filter: false
+      },
+      "synthefy-migas": {
+        prettyLabel: "Migas",
+        repoName: "Migas",
+        repoUrl: "https://github.com/Synthefy/synthefy-migas",
+        filter: false,
+        countDownloads: `path:"model.pt"`
+      },
+      "f5-tts": {
+        prettyLabel: "F5-TTS",
+        repoName: "F5-TTS",
+        repoUrl: "https://github.com/SWivid/F5-TTS",
+        filter: false,
+        countDownloads: `path_extension:"safetensors" OR path_extension:"pt"`
+      },
+      genmo: {
+        prettyLabel: "Genmo",
+        repoName: "Genmo",
+        repoUrl: "https://github.com/genmoai/models",
+        filter: false,
+        countDownloads: `path:"vae_stats.json"`
+      },
+      "tencent-song-generation": {
+        prettyLabel: "SongGeneration",
+        repoName: "SongGeneration",
+        repoUrl: "https://github.com/tencent-ailab/songgeneration",
+        filter: false,
+        countDownloads: `path:"ckpt/songgeneration_base/model.pt"`
+      },
+      tensorflowtts: {
+        prettyLabel: "TensorFlowTTS",
+        repoName: "TensorFlowTTS",
+        repoUrl: "https://github.com/TensorSpeech/TensorFlowTTS",
+        snippets: tensorflowtts
+      },
+      tensorrt: {
+        prettyLabel: "TensorRT",
+        repoName: "TensorRT",
+        repoUrl: "https://github.com/NVIDIA/TensorRT",
+        countDownloads: `path_extension:"onnx"`
+      },
+      tabpfn: {
+        prettyLabel: "TabPFN",
+        repoName: "TabPFN",
+        repoUrl: "https://github.com/PriorLabs/TabPFN"
+      },
+      terratorch: {
+        prettyLabel: "TerraTorch",
+        repoName: "TerraTorch",
+        repoUrl: "https://github.com/IBM/terratorch",
+        docsUrl: "https://ibm.github.io/terratorch/",
+        filter: false,
+        countDownloads: `path_extension:"pt" OR path_extension:"ckpt"`,
+        snippets: terratorch
+      },
+      "tic-clip": {
+        prettyLabel: "TiC-CLIP",
+        repoName: "TiC-CLIP",
+        repoUrl: "https://github.com/apple/ml-tic-clip",
+        filter: false,
+        countDownloads: `path_extension:"pt" AND path_prefix:"checkpoints/"`
+      },
+      timesfm: {
+        prettyLabel: "TimesFM",
+        repoName: "timesfm",
+        repoUrl: "https://github.com/google-research/timesfm",
+        filter: false,
+        countDownloads: `path:"config.json" OR path:"torch_model.ckpt" OR path:"checkpoints/checkpoint_1100000/state/checkpoint" OR path:"checkpoints/checkpoint_2150000/state/checkpoint"`
+      },
+      "timee-ts": {
+        prettyLabel: "timee-ts",
+        repoName: "timee-ts",
+        repoUrl: "https://github.com/liamsbhoo/timee",
+        filter: false,
+        countDownloads: `path:"model.safetensors"`
+      },
+      timm: {
+        prettyLabel: "timm",
+        repoName: "pytorch-image-models",
+        repoUrl: "https://github.com/rwightman/pytorch-image-models",
+        docsUrl: "https://huggingface.co/docs/hub/timm",
+        snippets: timm,
+        filter: true,
+        countDownloads: `path:"pytorch_model.bin" OR path:"model.safetensors"`
+      },
+      tirex: {
+        prettyLabel: "TiRex",
+        repoName: "TiRex",
+        repoUrl: "https://github.com/NX-AI/tirex",
+        countDownloads: `path_extension:"ckpt"`
+      },
+      "tirex-2": {
+        prettyLabel: "TiRex-2",
+        repoName: "TiRex-2",
+        repoUrl: "https://github.com/NX-AI/tirex-2",
+        countDownloads: `path:"model-config.yaml"`
+      },
+      torchgeo: {
+        prettyLabel: "TorchGeo",
+        repoName: "TorchGeo",
+        repoUrl: "https://github.com/microsoft/torchgeo",
+        docsUrl: "https://torchgeo.readthedocs.io/",
+        filter: false,
+        countDownloads: `path_extension:"pt" OR path_extension:"pth"`
+      },
+      transformers: {
+        prettyLabel: "Transformers",
+        repoName: "🤗/transformers",
+        repoUrl: "https://github.com/huggingface/transformers",
+        docsUrl: "https://huggingface.co/docs/hub/transformers",
+        snippets: transformers,
+        filter: true
+      },
+      "transformers.js": {
+        prettyLabel: "Transformers.js",
+        repoName: "transformers.js",
+        repoUrl: "https://github.com/huggingface/transformers.js",
+        docsUrl: "https://huggingface.co/docs/hub/transformers-js",
+        snippets: transformersJS,
+        filter: true
+      },
+      trellis: {
+        prettyLabel: "Trellis",
+        repoName: "Trellis",
+        repoUrl: "https://github.com/microsoft/TRELLIS",
+        countDownloads: `path_extension:"safetensors"`
+      },
+      trellis2: {
+        prettyLabel: "TRELLIS.2",
+        repoName: "TRELLIS.2",
+        repoUrl: "https://github.com/microsoft/TRELLIS.2",
+        countDownloads: `path_extension:"safetensors"`
+      },
+      tunejury: {
+        prettyLabel: "TuneJury",
+        repoName: "TuneJury",
+        repoUrl: "https://github.com/yonghyunk1m/TuneJury",
+        countDownloads: `path_extension:"pt"`
+      },
+      ultralytics: {
+        prettyLabel: "ultralytics",
+        repoName: "ultralytics",
+        repoUrl: "https://github.com/ultralytics/ultralytics",
+        docsUrl: "https://github.com/ultralytics/ultralytics",
+        filter: false,
+        countDownloads: `path_extension:"pt"`,
+        snippets: ultralytics
+      },
+      univa: {
+        prettyLabel: "univa",
+        repoName: "univa",
+        repoUrl: "https://github.com/PKU-YuanGroup/UniWorld-V1",
+        snippets: univa,
+        filter: true,
+        countDownloads: `path:"config.json"`
+      },
+      "uni-3dar": {
+        prettyLabel: "Uni-3DAR",
+        repoName: "Uni-3DAR",
+        repoUrl: "https://github.com/dptech-corp/Uni-3DAR",
+        docsUrl: "https://github.com/dptech-corp/Uni-3DAR",
+        countDownloads: `path_extension:"pt"`
+      },
+      "unity-sentis": {
+        prettyLabel: "unity-sentis",
+        repoName: "unity-sentis",
+        repoUrl: "https://github.com/Unity-Technologies/sentis-samples",
+        snippets: sentis,
+        filter: true,
+        countDownloads: `path_extension:"sentis"`
+      },
+      sana: {
+        prettyLabel: "Sana",
+        repoName: "Sana",
+        repoUrl: "https://github.com/NVlabs/Sana",
+        countDownloads: `path_extension:"pth"`,
+        snippets: sana
+      },
+      videoprism: {
+        prettyLabel: "VideoPrism",
+        repoName: "VideoPrism",
+        repoUrl: "https://github.com/google-deepmind/videoprism",
+        countDownloads: `path_extension:"npz"`,
+        snippets: videoprism
+      },
+      "vfi-mamba": {
+        prettyLabel: "VFIMamba",
+        repoName: "VFIMamba",
+        repoUrl: "https://github.com/MCG-NJU/VFIMamba",
+        countDownloads: `path_extension:"pkl"`,
+        snippets: vfimamba
+      },
+      vismatch: {
+        prettyLabel: "VisMatch",
+        repoName: "VisMatch",
+        repoUrl: "https://github.com/gmberton/vismatch",
+        filter: false,
+        countDownloads: `path:"vismatch.yaml"`
+      },
+      lvface: {
+        prettyLabel: "LVFace",
+        repoName: "LVFace",
+        repoUrl: "https://github.com/bytedance/LVFace",
+        countDownloads: `path_extension:"pt" OR path_extension:"onnx"`,
+        snippets: lvface
+      },
+      voicecraft: {
+        prettyLabel: "VoiceCraft",
+        repoName: "VoiceCraft",
+        repoUrl: "https://github.com/jasonppy/VoiceCraft",
+        docsUrl: "https://github.com/jasonppy/VoiceCraft",
+        snippets: voicecraft
+      },
+      voxcpm: {
+        prettyLabel: "VoxCPM",
+        repoName: "VoxCPM",
+        repoUrl: "https://github.com/OpenBMB/VoxCPM",
+        snippets: voxcpm,
+        filter: false
+      },
+      vui: {
+        prettyLabel: "Vui",
+        repoName: "Vui",
+        repoUrl: "https://github.com/vui-ai/vui",
+        countDownloads: `path_extension:"pt"`,
+        snippets: vui
+      },
+      vqweb: {
+        prettyLabel: "vqweb",
+        repoName: "vqweb",
+        repoUrl: "https://github.com/rosecky/embedding-quantization-public/tree/main/packages/vqweb",
+        docsUrl: "https://www.npmjs.com/package/@thinletterio/vqweb",
+        countDownloads: `path_extension:"vqw"`,
+        filter: false
+      },
+      vibevoice: {
+        prettyLabel: "VibeVoice",
+        repoName: "VibeVoice",
+        repoUrl: "https://github.com/microsoft/VibeVoice",
+        snippets: vibevoice,
+        filter: false
+      },
+      videox_fun: {
+        prettyLabel: "VideoX Fun",
+        repoName: "VideoX Fun",
+        repoUrl: "https://github.com/aigc-apps/VideoX-Fun",
+        filter: false,
+        countDownloads: `path_extension:"safetensors"`
+      },
+      "wan2.2": {
+        prettyLabel: "Wan2.2",
+        repoName: "Wan2.2",
+        repoUrl: "https://github.com/Wan-Video/Wan2.2",
+        countDownloads: `path_filename:"config" AND path_extension:"json"`
+      },
+      wham: {
+        prettyLabel: "WHAM",
+        repoName: "wham",
+        repoUrl: "https://huggingface.co/microsoft/wham",
+        docsUrl: "https://huggingface.co/microsoft/wham/blob/main/README.md",
+        countDownloads: `path_extension:"ckpt"`
+      },
+      whisperkit: {
+        prettyLabel: "WhisperKit",
+        repoName: "WhisperKit",
+        repoUrl: "https://github.com/argmaxinc/WhisperKit",
+        docsUrl: "https://github.com/argmaxinc/WhisperKit?tab=readme-ov-file#homebrew",
+        snippets: whisperkit,
+        countDownloads: `path_filename:"model" AND path_extension:"mil" AND _exists_:"path_prefix"`
+      },
+      yolov10: {
+        // YOLOv10 is a fork of ultraLytics. Code snippets and download count are the same but the repo is different.
+        prettyLabel: "YOLOv10",
+        repoName: "YOLOv10",
+        repoUrl: "https://github.com/THU-MIG/yolov10",
+        docsUrl: "https://github.com/THU-MIG/yolov10",
+        countDownloads: `path_extension:"pt" OR path_extension:"safetensors"`,
+        snippets: ultralytics
+      },
+      yolov26: {
+        prettyLabel: "YOLOv26",
+        repoName: "YOLOv26",
+        repoUrl: "https://github.com/ultralytics/ultralytics",
+        docsUrl: "https://docs.ultralytics.com/models/yolo26/",
+        countDownloads: `path_extension:"pt" OR path_extension:"safetensors"`
+      },
+      zonos: {
+        prettyLabel: "Zonos",
+        repoName: "Zonos",
+        repoUrl: "https://github.com/Zyphra/Zonos",
+        docsUrl: "https://github.com/Zyphra/Zonos",
+        snippets: zonos,
+        filter: false
+      },
+      "3dtopia-xl": {
+        prettyLabel: "3DTopia-XL",
+        repoName: "3DTopia-XL",
+        repoUrl: "https://github.com/3DTopia/3DTopia-XL",
+        filter: false,
+        countDownloads: `path:"model_vae_fp16.pt"`,
+        snippets: threedtopia_xl
+      }
+    };
+    ALL_MODEL_LIBRARY_KEYS = Object.keys(MODEL_LIBRARIES_UI_ELEMENTS);
+    ALL_DISPLAY_MODEL_LIBRARY_KEYS = Object.entries(MODEL_LIBRARIES_UI_ELEMENTS).filter(([_2, v]) => v.filter).map(([k2]) => k2);
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/tokenizer-data.js
+var init_tokenizer_data = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/tokenizer-data.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/gguf.js
+var GGMLFileQuantizationType, ggufQuants, GGUF_QUANT_FILENAME_ALIASES, GGUF_QUANT_RE, GGUF_QUANT_RE_GLOBAL, GGUF_QUANT_ORDER, GGMLQuantizationType;
+var init_gguf = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/gguf.js"() {
+    (function(GGMLFileQuantizationType2) {
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["F32"] = 0] = "F32";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["F16"] = 1] = "F16";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_0"] = 2] = "Q4_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_1"] = 3] = "Q4_1";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_1_SOME_F16"] = 4] = "Q4_1_SOME_F16";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_2"] = 5] = "Q4_2";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_3"] = 6] = "Q4_3";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q8_0"] = 7] = "Q8_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q5_0"] = 8] = "Q5_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q5_1"] = 9] = "Q5_1";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q2_K"] = 10] = "Q2_K";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q3_K_S"] = 11] = "Q3_K_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q3_K_M"] = 12] = "Q3_K_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q3_K_L"] = 13] = "Q3_K_L";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_K_S"] = 14] = "Q4_K_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_K_M"] = 15] = "Q4_K_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q5_K_S"] = 16] = "Q5_K_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q5_K_M"] = 17] = "Q5_K_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q6_K"] = 18] = "Q6_K";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ2_XXS"] = 19] = "IQ2_XXS";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ2_XS"] = 20] = "IQ2_XS";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q2_K_S"] = 21] = "Q2_K_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ3_XS"] = 22] = "IQ3_XS";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ3_XXS"] = 23] = "IQ3_XXS";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ1_S"] = 24] = "IQ1_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ4_NL"] = 25] = "IQ4_NL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ3_S"] = 26] = "IQ3_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ3_M"] = 27] = "IQ3_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ2_S"] = 28] = "IQ2_S";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ2_M"] = 29] = "IQ2_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ4_XS"] = 30] = "IQ4_XS";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["IQ1_M"] = 31] = "IQ1_M";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["BF16"] = 32] = "BF16";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_0_4_4"] = 33] = "Q4_0_4_4";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_0_4_8"] = 34] = "Q4_0_4_8";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_0_8_8"] = 35] = "Q4_0_8_8";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["TQ1_0"] = 36] = "TQ1_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["TQ2_0"] = 37] = "TQ2_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["MXFP4_MOE"] = 38] = "MXFP4_MOE";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["NVFP4"] = 39] = "NVFP4";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q1_0"] = 40] = "Q1_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q2_0"] = 41] = "Q2_0";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q2_K_XL"] = 1e3] = "Q2_K_XL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q3_K_XL"] = 1001] = "Q3_K_XL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q4_K_XL"] = 1002] = "Q4_K_XL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q5_K_XL"] = 1003] = "Q5_K_XL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q6_K_XL"] = 1004] = "Q6_K_XL";
+      GGMLFileQuantizationType2[GGMLFileQuantizationType2["Q8_K_XL"] = 1005] = "Q8_K_XL";
+    })(GGMLFileQuantizationType || (GGMLFileQuantizationType = {}));
+    ggufQuants = Object.values(GGMLFileQuantizationType).filter((v) => typeof v === "string");
+    GGUF_QUANT_FILENAME_ALIASES = ["MXFP4"];
+    GGUF_QUANT_RE = new RegExp(`(?<prefix>UD-)?(?<quant>${[...ggufQuants, ...GGUF_QUANT_FILENAME_ALIASES].join("|")})(_(?<sizeVariation>[A-Z]+))?`);
+    GGUF_QUANT_RE_GLOBAL = new RegExp(GGUF_QUANT_RE, "g");
+    GGUF_QUANT_ORDER = [
+      GGMLFileQuantizationType.F32,
+      GGMLFileQuantizationType.BF16,
+      GGMLFileQuantizationType.F16,
+      GGMLFileQuantizationType.Q8_K_XL,
+      GGMLFileQuantizationType.Q8_0,
+      // 6-bit quantizations
+      GGMLFileQuantizationType.Q6_K_XL,
+      GGMLFileQuantizationType.Q6_K,
+      // 5-bit quantizations
+      GGMLFileQuantizationType.Q5_K_XL,
+      GGMLFileQuantizationType.Q5_K_M,
+      GGMLFileQuantizationType.Q5_K_S,
+      GGMLFileQuantizationType.Q5_0,
+      GGMLFileQuantizationType.Q5_1,
+      // 4-bit quantizations
+      GGMLFileQuantizationType.Q4_K_XL,
+      GGMLFileQuantizationType.Q4_K_M,
+      GGMLFileQuantizationType.Q4_K_S,
+      GGMLFileQuantizationType.IQ4_NL,
+      GGMLFileQuantizationType.IQ4_XS,
+      GGMLFileQuantizationType.Q4_0_4_4,
+      GGMLFileQuantizationType.Q4_0_4_8,
+      GGMLFileQuantizationType.Q4_0_8_8,
+      GGMLFileQuantizationType.Q4_1_SOME_F16,
+      GGMLFileQuantizationType.Q4_0,
+      GGMLFileQuantizationType.Q4_1,
+      GGMLFileQuantizationType.Q4_2,
+      GGMLFileQuantizationType.Q4_3,
+      GGMLFileQuantizationType.MXFP4_MOE,
+      GGMLFileQuantizationType.NVFP4,
+      // 3-bit quantizations
+      GGMLFileQuantizationType.Q3_K_XL,
+      GGMLFileQuantizationType.Q3_K_L,
+      GGMLFileQuantizationType.Q3_K_M,
+      GGMLFileQuantizationType.Q3_K_S,
+      GGMLFileQuantizationType.IQ3_M,
+      GGMLFileQuantizationType.IQ3_S,
+      GGMLFileQuantizationType.IQ3_XS,
+      GGMLFileQuantizationType.IQ3_XXS,
+      // 2-bit quantizations
+      GGMLFileQuantizationType.Q2_K_XL,
+      GGMLFileQuantizationType.Q2_K,
+      GGMLFileQuantizationType.Q2_K_S,
+      GGMLFileQuantizationType.IQ2_M,
+      GGMLFileQuantizationType.IQ2_S,
+      GGMLFileQuantizationType.IQ2_XS,
+      GGMLFileQuantizationType.IQ2_XXS,
+      GGMLFileQuantizationType.Q2_0,
+      // 1-bit quantizations
+      GGMLFileQuantizationType.IQ1_S,
+      GGMLFileQuantizationType.IQ1_M,
+      GGMLFileQuantizationType.TQ1_0,
+      GGMLFileQuantizationType.TQ2_0,
+      GGMLFileQuantizationType.Q1_0
+    ];
+    (function(GGMLQuantizationType2) {
+      GGMLQuantizationType2[GGMLQuantizationType2["F32"] = 0] = "F32";
+      GGMLQuantizationType2[GGMLQuantizationType2["F16"] = 1] = "F16";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q4_0"] = 2] = "Q4_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q4_1"] = 3] = "Q4_1";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q5_0"] = 6] = "Q5_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q5_1"] = 7] = "Q5_1";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q8_0"] = 8] = "Q8_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q8_1"] = 9] = "Q8_1";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q2_K"] = 10] = "Q2_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q3_K"] = 11] = "Q3_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q4_K"] = 12] = "Q4_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q5_K"] = 13] = "Q5_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q6_K"] = 14] = "Q6_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q8_K"] = 15] = "Q8_K";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ2_XXS"] = 16] = "IQ2_XXS";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ2_XS"] = 17] = "IQ2_XS";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ3_XXS"] = 18] = "IQ3_XXS";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ1_S"] = 19] = "IQ1_S";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ4_NL"] = 20] = "IQ4_NL";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ3_S"] = 21] = "IQ3_S";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ2_S"] = 22] = "IQ2_S";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ4_XS"] = 23] = "IQ4_XS";
+      GGMLQuantizationType2[GGMLQuantizationType2["I8"] = 24] = "I8";
+      GGMLQuantizationType2[GGMLQuantizationType2["I16"] = 25] = "I16";
+      GGMLQuantizationType2[GGMLQuantizationType2["I32"] = 26] = "I32";
+      GGMLQuantizationType2[GGMLQuantizationType2["I64"] = 27] = "I64";
+      GGMLQuantizationType2[GGMLQuantizationType2["F64"] = 28] = "F64";
+      GGMLQuantizationType2[GGMLQuantizationType2["IQ1_M"] = 29] = "IQ1_M";
+      GGMLQuantizationType2[GGMLQuantizationType2["BF16"] = 30] = "BF16";
+      GGMLQuantizationType2[GGMLQuantizationType2["TQ1_0"] = 34] = "TQ1_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["TQ2_0"] = 35] = "TQ2_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["MXFP4"] = 39] = "MXFP4";
+      GGMLQuantizationType2[GGMLQuantizationType2["NVFP4"] = 40] = "NVFP4";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q1_0"] = 41] = "Q1_0";
+      GGMLQuantizationType2[GGMLQuantizationType2["Q2_0"] = 42] = "Q2_0";
+    })(GGMLQuantizationType || (GGMLQuantizationType = {}));
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/snippets/types.js
+var init_types = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/snippets/types.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/snippets/index.js
+var init_snippets = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/snippets/index.js"() {
+    init_common();
+    init_inputs();
+    init_types();
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/hardware-amd.js
+var init_hardware_amd = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/hardware-amd.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/hardware-nvidia.js
+var NvidiaComputeCapabilities;
+var init_hardware_nvidia = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/hardware-nvidia.js"() {
+    (function(NvidiaComputeCapabilities2) {
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["BLACKWELL_ULTRA"] = 12.1] = "BLACKWELL_ULTRA";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["BLACKWELL_RTX"] = 12] = "BLACKWELL_RTX";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["BLACKWELL"] = 10] = "BLACKWELL";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["HOPPER"] = 9] = "HOPPER";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["ADA_LOVELACE"] = 8.9] = "ADA_LOVELACE";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["ORIN"] = 8.7] = "ORIN";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["AMPERE_RTX"] = 8.6] = "AMPERE_RTX";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["AMPERE"] = 8] = "AMPERE";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["TURING"] = 7.5] = "TURING";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["XAVIER"] = 7.2] = "XAVIER";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["VOLTA"] = 7] = "VOLTA";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["PASCAL_TEGRA"] = 6.2] = "PASCAL_TEGRA";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["PASCAL"] = 6.1] = "PASCAL";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["PASCAL_DATACENTER"] = 6] = "PASCAL_DATACENTER";
+      NvidiaComputeCapabilities2[NvidiaComputeCapabilities2["MAXWELL"] = 5.3] = "MAXWELL";
+    })(NvidiaComputeCapabilities || (NvidiaComputeCapabilities = {}));
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/hardware.js
+var TFLOPS_THRESHOLD_WHITE_HOUSE_MODEL_TRAINING_TOTAL, TFLOPS_THRESHOLD_WHITE_HOUSE_MODEL_TRAINING_TOTAL_BIOLOGY, TFLOPS_THRESHOLD_WHITE_HOUSE_CLUSTER, TFLOPS_THRESHOLD_EU_AI_ACT_MODEL_TRAINING_TOTAL;
+var init_hardware = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/hardware.js"() {
+    init_hardware_amd();
+    init_hardware_nvidia();
+    TFLOPS_THRESHOLD_WHITE_HOUSE_MODEL_TRAINING_TOTAL = 10 ** 14;
+    TFLOPS_THRESHOLD_WHITE_HOUSE_MODEL_TRAINING_TOTAL_BIOLOGY = 10 ** 11;
+    TFLOPS_THRESHOLD_WHITE_HOUSE_CLUSTER = 10 ** 8;
+    TFLOPS_THRESHOLD_EU_AI_ACT_MODEL_TRAINING_TOTAL = 10 ** 13;
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/local-apps.js
+var init_local_apps = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/local-apps.js"() {
+    init_gguf();
+    init_common();
+    init_inputs();
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/dataset-libraries.js
+var init_dataset_libraries = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/dataset-libraries.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/kernel-libraries.js
+var init_kernel_libraries = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/kernel-libraries.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/inference-providers.js
+var init_inference_providers = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/inference-providers.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/eval.js
+var init_eval = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/eval.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/agent-harnesses.js
+var init_agent_harnesses = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/agent-harnesses.js"() {
+  }
+});
+
+// node_modules/@huggingface/tasks/dist/esm/index.js
+var init_esm = __esm({
+  "node_modules/@huggingface/tasks/dist/esm/index.js"() {
+    init_library_to_tasks();
+    init_default_widget_inputs();
+    init_tasks();
+    init_pipelines();
+    init_model_libraries();
+    init_tokenizer_data();
+    init_gguf();
+    init_snippets();
+    init_hardware();
+    init_local_apps();
+    init_dataset_libraries();
+    init_kernel_libraries();
+    init_inference_providers();
+    init_eval();
+    init_agent_harnesses();
+  }
+});
+
+// src/engines/model-card/hub-languages.ts
+function checkLanguageValue(value) {
+  if (SPECIAL_LANGUAGE_VALUES.includes(value)) return { ok: true };
+  const mistaken = COUNTRY_FOR_LANGUAGE[value.toLowerCase()];
+  if (mistaken) return { ok: false, reason: "is a country code, not an ISO 639 language code", suggestion: mistaken };
+  if (/^[a-z]{2,3}$/.test(value)) return { ok: true };
+  if (/^[a-z]{2,3}$/i.test(value)) return { ok: false, reason: "must be written in lowercase", suggestion: value.toLowerCase() };
+  const region = /^([a-z]{2,3})[-_][a-z0-9]+$/i.exec(value);
+  if (region) {
+    return { ok: false, reason: "carries a region or script; the Hub takes the bare ISO 639 code", suggestion: region[1].toLowerCase() };
+  }
+  const byName = LANGUAGE_NAME_TO_CODE[value.trim().toLowerCase()];
+  if (byName) return { ok: false, reason: "is a language name, not an ISO 639 code", suggestion: byName };
+  const special = SPECIAL_LANGUAGE_VALUES.find((s) => s === value.trim().toLowerCase());
+  return { ok: false, reason: "is not an ISO 639-1, 639-2 or 639-3 code", suggestion: special ?? null };
+}
+var SPECIAL_LANGUAGE_VALUES, LANGUAGE_NAME_TO_CODE, COUNTRY_FOR_LANGUAGE;
+var init_hub_languages = __esm({
+  "src/engines/model-card/hub-languages.ts"() {
+    "use strict";
+    SPECIAL_LANGUAGE_VALUES = ["multilingual", "code"];
+    LANGUAGE_NAME_TO_CODE = {
+      afrikaans: "af",
+      albanian: "sq",
+      amharic: "am",
+      arabic: "ar",
+      armenian: "hy",
+      assamese: "as",
+      azerbaijani: "az",
+      basque: "eu",
+      belarusian: "be",
+      bengali: "bn",
+      bangla: "bn",
+      bosnian: "bs",
+      breton: "br",
+      bulgarian: "bg",
+      burmese: "my",
+      catalan: "ca",
+      cebuano: "ceb",
+      chinese: "zh",
+      mandarin: "zh",
+      cantonese: "yue",
+      croatian: "hr",
+      czech: "cs",
+      danish: "da",
+      dutch: "nl",
+      english: "en",
+      esperanto: "eo",
+      estonian: "et",
+      filipino: "fil",
+      finnish: "fi",
+      french: "fr",
+      galician: "gl",
+      georgian: "ka",
+      german: "de",
+      greek: "el",
+      gujarati: "gu",
+      haitian: "ht",
+      hausa: "ha",
+      hebrew: "he",
+      hindi: "hi",
+      hungarian: "hu",
+      icelandic: "is",
+      igbo: "ig",
+      indonesian: "id",
+      irish: "ga",
+      italian: "it",
+      japanese: "ja",
+      javanese: "jv",
+      kannada: "kn",
+      kazakh: "kk",
+      khmer: "km",
+      kinyarwanda: "rw",
+      korean: "ko",
+      kurdish: "ku",
+      kyrgyz: "ky",
+      lao: "lo",
+      latin: "la",
+      latvian: "lv",
+      lithuanian: "lt",
+      luxembourgish: "lb",
+      macedonian: "mk",
+      malagasy: "mg",
+      malay: "ms",
+      malayalam: "ml",
+      maltese: "mt",
+      maori: "mi",
+      marathi: "mr",
+      mongolian: "mn",
+      nepali: "ne",
+      norwegian: "no",
+      "norwegian bokmal": "nb",
+      "norwegian bokmål": "nb",
+      "norwegian nynorsk": "nn",
+      bokmal: "nb",
+      nynorsk: "nn",
+      odia: "or",
+      oriya: "or",
+      pashto: "ps",
+      persian: "fa",
+      farsi: "fa",
+      polish: "pl",
+      portuguese: "pt",
+      punjabi: "pa",
+      romanian: "ro",
+      russian: "ru",
+      samoan: "sm",
+      sanskrit: "sa",
+      "scottish gaelic": "gd",
+      serbian: "sr",
+      shona: "sn",
+      sindhi: "sd",
+      sinhala: "si",
+      slovak: "sk",
+      slovenian: "sl",
+      somali: "so",
+      spanish: "es",
+      sundanese: "su",
+      swahili: "sw",
+      swedish: "sv",
+      tagalog: "tl",
+      tajik: "tg",
+      tamil: "ta",
+      tatar: "tt",
+      telugu: "te",
+      thai: "th",
+      tibetan: "bo",
+      tigrinya: "ti",
+      turkish: "tr",
+      turkmen: "tk",
+      ukrainian: "uk",
+      urdu: "ur",
+      uyghur: "ug",
+      uzbek: "uz",
+      vietnamese: "vi",
+      welsh: "cy",
+      wolof: "wo",
+      xhosa: "xh",
+      yiddish: "yi",
+      yoruba: "yo",
+      zulu: "zu"
+    };
+    COUNTRY_FOR_LANGUAGE = {
+      jp: "ja",
+      cn: "zh",
+      kr: "ko",
+      gr: "el",
+      dk: "da",
+      cz: "cs",
+      ua: "uk",
+      vn: "vi"
+    };
+  }
+});
+
+// src/engines/model-card/hub-licenses.ts
+function isHubLicense(id) {
+  return LICENSE_SET.has(id);
+}
+function stripSpdxSuffix(id) {
+  return id.trim().replace(/(-only|-or-later|\+)$/i, "").replace(/^(.*?)[\s-]+licen[cs]e$/i, "$1");
+}
+var HUB_LICENSE_IDS, LICENSE_SET;
+var init_hub_licenses = __esm({
+  "src/engines/model-card/hub-licenses.ts"() {
+    "use strict";
+    HUB_LICENSE_IDS = [
+      "apache-2.0",
+      "mit",
+      "openrail",
+      "bigscience-openrail-m",
+      "creativeml-openrail-m",
+      "bigscience-bloom-rail-1.0",
+      "bigcode-openrail-m",
+      "afl-3.0",
+      "artistic-2.0",
+      "bsl-1.0",
+      "bsd",
+      "bsd-2-clause",
+      "bsd-3-clause",
+      "bsd-3-clause-clear",
+      "c-uda",
+      "cc",
+      "cc0-1.0",
+      "cc-by-2.0",
+      "cc-by-2.5",
+      "cc-by-3.0",
+      "cc-by-4.0",
+      "cc-by-sa-3.0",
+      "cc-by-sa-4.0",
+      "cc-by-nc-2.0",
+      "cc-by-nc-3.0",
+      "cc-by-nc-4.0",
+      "cc-by-nd-4.0",
+      "cc-by-nc-nd-3.0",
+      "cc-by-nc-nd-4.0",
+      "cc-by-nc-sa-2.0",
+      "cc-by-nc-sa-3.0",
+      "cc-by-nc-sa-4.0",
+      "cdla-sharing-1.0",
+      "cdla-permissive-1.0",
+      "cdla-permissive-2.0",
+      "wtfpl",
+      "ecl-2.0",
+      "epl-1.0",
+      "epl-2.0",
+      "etalab-2.0",
+      "eupl-1.1",
+      "eupl-1.2",
+      "agpl-3.0",
+      "gfdl",
+      "gpl",
+      "gpl-2.0",
+      "gpl-3.0",
+      "lgpl",
+      "lgpl-2.1",
+      "lgpl-3.0",
+      "isc",
+      "h-research",
+      "intel-research",
+      "lppl-1.3c",
+      "ms-pl",
+      "apple-ascl",
+      "apple-amlr",
+      "mpl-2.0",
+      "odc-by",
+      "odbl",
+      "openmdw-1.0",
+      "openmdw-1.1",
+      "openrail++",
+      "osl-3.0",
+      "postgresql",
+      "ofl-1.1",
+      "ncsa",
+      "unlicense",
+      "zlib",
+      "pddl",
+      "lgpl-lr",
+      "deepfloyd-if-license",
+      "fair-noncommercial-research-license",
+      "llama2",
+      "llama3",
+      "llama3.1",
+      "llama3.2",
+      "llama3.3",
+      "llama4",
+      "grok2-community",
+      "gemma",
+      "unknown",
+      "other"
+    ];
+    LICENSE_SET = new Set(HUB_LICENSE_IDS);
+  }
+});
+
+// src/engines/model-card/validate-hub-values.ts
+function entries(data, key) {
+  const value = data[key];
+  if (typeof value === "string") return [{ value, field: toPointer2(key) }];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i2) => typeof item === "string" ? [{ value: item, field: toPointer2(key, i2) }] : []);
+}
+function didYouMean(key, value, what, suggestion, fallback) {
+  return {
+    rule: "card-schema",
+    severity: "error",
+    message: `${key} '${value}' ${what}${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+    hint: suggestion ? `Write: ${key}: ${suggestion}` : fallback
+  };
+}
+function licenseProblems2(data) {
+  return entries(data, "license").flatMap(({ value, field }) => {
+    if (isHubLicense(value)) return [];
+    const suggestion = suggestClosest(value, HUB_LICENSE_IDS) ?? suggestClosest(stripSpdxSuffix(value), HUB_LICENSE_IDS);
+    const fallback = "Use an id from https://huggingface.co/docs/hub/repositories-licenses, or write license: other with license_name and license_link.";
+    return [{ field, ...didYouMean("license", value, "is not a Hub license id", suggestion, fallback) }];
+  });
+}
+function languageProblems(data) {
+  return entries(data, "language").flatMap(({ value, field }) => {
+    const verdict2 = checkLanguageValue(value);
+    if (verdict2.ok) return [];
+    const fallback = 'Use an ISO 639 code (en, fr, zh, ...), "multilingual" or "code"; put regional variants in language_bcp47.';
+    return [{ field, ...didYouMean("language", value, verdict2.reason, verdict2.suggestion, fallback) }];
+  });
+}
+function listProblem(data, key, list, what, fallback) {
+  const value = data[key];
+  if (typeof value !== "string" || list.includes(value)) return [];
+  return [{ field: toPointer2(key), ...didYouMean(key, value, what, suggestClosest(value, list), fallback) }];
+}
+function baseModelProblems2(data) {
+  return entries(data, "base_model").flatMap(({ value, field }) => {
+    if (/^[\w.-]+(\/[\w.-]+)?$/.test(value)) return [];
+    const fromUrl = /^https?:\/\/(?:www\.)?huggingface\.co\/([\w.-]+\/[\w.-]+)\/?$/.exec(value.trim());
+    const suggestion = fromUrl ? fromUrl[1] : null;
+    return [{ field, ...didYouMean("base_model", value, "is not a Hub model id (owner/name)", suggestion, "Write the model id as on the Hub, e.g. base_model: meta-llama/Llama-2-7b-hf.") }];
+  });
+}
+function checkHubValues(card, data) {
+  const problems = [
+    ...licenseProblems2(data),
+    ...languageProblems(data),
+    ...listProblem(data, "pipeline_tag", PIPELINES, "is not a Hub task", "Use a task id from https://huggingface.co/tasks, e.g. text-generation."),
+    ...listProblem(data, "base_model_relation", BASE_MODEL_RELATIONS, "is not one of adapter, merge, quantized, finetune", "Write one of adapter, merge, quantized, finetune, or remove it and let the Hub infer it."),
+    ...baseModelProblems2(data)
+  ];
+  const library = listProblem(data, "library_name", LIBRARIES, "is not a library the Hub knows", "Use a key from @huggingface/tasks MODEL_LIBRARIES_UI_ELEMENTS, e.g. transformers; the Hub shows no library widget otherwise.");
+  return [...problems, ...library.map((p2) => ({ ...p2, severity: "warning" }))].map((p2) => hubFinding(card, p2));
+}
+var PIPELINES, LIBRARIES, BASE_MODEL_RELATIONS;
+var init_validate_hub_values = __esm({
+  "src/engines/model-card/validate-hub-values.ts"() {
+    "use strict";
+    init_esm();
+    init_hub_finding();
+    init_hub_languages();
+    init_hub_licenses();
+    init_suggest_closest();
+    PIPELINES = PIPELINE_TYPES;
+    LIBRARIES = ALL_MODEL_LIBRARY_KEYS;
+    BASE_MODEL_RELATIONS = ["adapter", "merge", "quantized", "finetune"];
+  }
+});
+
+// src/engines/model-card/validate-hub-metadata.ts
+function validateHubMetadata(card) {
+  const data = card.frontMatter?.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return [];
+  const record = data;
+  const findings = [
+    ...checkHubKeys(card, record),
+    ...checkHubStructure(card, record),
+    ...checkHubValues(card, record),
+    ...checkHubConsistency(card, record)
+  ];
+  return findings.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+}
+var init_validate_hub_metadata = __esm({
+  "src/engines/model-card/validate-hub-metadata.ts"() {
+    "use strict";
+    init_validate_hub_consistency();
+    init_validate_hub_keys();
+    init_validate_hub_schema();
+    init_validate_hub_values();
+  }
+});
+
+// src/engines/model-card/check-card.ts
+function checkCard(text3, path3, options) {
+  const card = parseCard(text3, path3);
+  const findings = [...card.findings];
+  if (options.profile === "huggingface") findings.push(...withoutRepeats(validateHubMetadata(card), card.findings));
+  if (options.schemas?.length) findings.push(...checkRepoSchemas(card, options.schemas));
+  const required = requiredSectionsFor(path3, options.requiredSections, options.sections);
+  if (options.profile === "mitchell" || required.length > 0) {
+    findings.push(...checkMitchellSections(card, { required, paper: options.profile === "mitchell" }));
+  }
+  return findings;
+}
+function withoutRepeats(profile, parsing) {
+  const explained = new Set(parsing.filter((f) => f.rule === "card-yaml" && f.field).map((f) => f.field));
+  return profile.filter((f) => !(f.field && explained.has(f.field)));
+}
+var init_check_card = __esm({
+  "src/engines/model-card/check-card.ts"() {
+    "use strict";
+    init_mitchell_sections();
+    init_parse_card();
+    init_repo_schema_check();
+    init_validate_hub_metadata();
+  }
+});
+
+// src/workflows/check-card-files.ts
+function cardOptionsOf(config, profile, sources = {}) {
+  const section = config["model-cards"] ?? {};
+  const entries2 = sources.schema !== void 0 ? [{ schema: sources.schema }] : section.schemas ?? [];
+  return {
+    profile: profile ?? section.profile ?? "huggingface",
+    requiredSections: section["required-sections"] ?? [],
+    paths: cardPathsOf(config),
+    schemas: sources.readSchema ? prepareRepoSchemas(entries2, sources.readSchema) : [],
+    sections: section.sections ?? []
+  };
+}
+function checkCardFiles(files, options) {
+  const findings = files.flatMap((file) => "text" in file ? checkCard(file.text, file.path, options) : [tooLarge(file)]);
+  return summarizeFindings(findings, { commits: 0, files: files.length });
+}
+function tooLarge(file) {
+  const mb = (file.bytes / 1024 / 1024).toFixed(1);
+  return makeFinding({
+    check: "model-card",
+    rule: "card-front-matter",
+    severity: "error",
+    path: file.path,
+    line: 1,
+    message: `${file.path} is ${mb} MB, too large to be a model card (limit ${MAX_CARD_BYTES / 1024 / 1024} MB); it was not read`,
+    hint: "Keep the card to text: move data, weights or generated tables out of the README."
+  });
+}
+var MAX_CARD_BYTES;
+var init_check_card_files = __esm({
+  "src/workflows/check-card-files.ts"() {
+    "use strict";
+    init_findings();
+    init_check_card();
+    init_repo_schema_check();
+    init_changed_cards();
+    init_changed_cards();
+    MAX_CARD_BYTES = 10 * 1024 * 1024;
+  }
+});
+
+// src/workflows/model-card-schemas.ts
+async function readCardsAtHead(reader, repo, ref, config, cards) {
+  const entries2 = (config["model-cards"] ?? {}).schemas ?? [];
+  const schemaPaths = entries2.map((e) => e.schema).filter((s) => typeof s === "string").map(clean);
+  const asked = [.../* @__PURE__ */ new Set([...cards, ...schemaPaths])];
+  const read = asked.length ? await reader.readFiles(repo, ref, asked, MAX_CARD_BYTES) : [];
+  const wanted = new Set(cards);
+  const cache2 = new Map(schemaPaths.map((p2) => [p2, null]));
+  for (const file of read) if (schemaPaths.includes(file.path)) cache2.set(file.path, parseSchema(file));
+  if (!schemaPaths.length) return { options: cardOptionsOf(config), cards: read.filter((f) => wanted.has(f.path)) };
+  let options = cardOptionsOf(config);
+  for (let round = 0; round <= REF_ROUNDS; round++) {
+    const missing = /* @__PURE__ */ new Set();
+    options = cardOptionsOf(config, void 0, {
+      readSchema: (file) => {
+        const key = clean(file);
+        if (!cache2.has(key)) missing.add(key);
+        return cache2.get(key) ?? null;
+      }
+    });
+    if (!missing.size || round === REF_ROUNDS) break;
+    const more = await reader.readFiles(repo, ref, [...missing], MAX_CARD_BYTES);
+    for (const key of missing) cache2.set(key, null);
+    for (const file of more) cache2.set(file.path, parseSchema(file));
+  }
+  return { options, cards: read.filter((f) => wanted.has(f.path)) };
+}
+function parseSchema(file) {
+  if (file.text === null) return file.reason === "binary" ? "it is a binary file" : "it is larger than 5 MB";
+  if (file.bytes > MAX_SCHEMA_BYTES) return "it is larger than 5 MB";
+  try {
+    return /\.ya?ml$/i.test(file.path) ? (0, import_yaml7.parse)(file.text) : JSON.parse(file.text);
+  } catch (error) {
+    return error.message;
+  }
+}
+function clean(path3) {
+  return path3.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+}
+var import_yaml7, MAX_SCHEMA_BYTES, REF_ROUNDS;
+var init_model_card_schemas = __esm({
+  "src/workflows/model-card-schemas.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist3(), 1);
+    init_check_card_files();
+    MAX_SCHEMA_BYTES = 5 * 1024 * 1024;
+    REF_ROUNDS = 2;
+  }
+});
+
+// src/workflows/check-model-cards.ts
+var check_model_cards_exports = {};
+__export(check_model_cards_exports, {
+  MODEL_CARD_CHECK_NAME: () => MODEL_CARD_CHECK_NAME,
+  changedCards: () => changedCards,
+  checkModelCards: () => checkModelCards,
+  publishCardCheck: () => publishCardCheck
+});
+async function checkModelCards(reader, repo, input) {
+  const { pr } = input.snapshot;
+  const changed = changedCards(pr, cardPathsOf(input.config));
+  if (!changed.length) return null;
+  const { options, cards: files } = await readCardsAtHead(reader, repo, pr.headSha, input.config, changed);
+  const readable2 = files.flatMap((f) => f.text !== null ? [{ path: f.path, text: f.text }] : f.reason === "too-large" ? [{ path: f.path, bytes: f.bytes }] : []);
+  const checked = checkCardFiles(readable2, options);
+  const binary = files.filter((f) => f.text === null && f.reason === "binary").map(binaryFinding);
+  const findings = [...binary, ...checked.findings];
+  const report2 = {
+    findings,
+    summary: { ...checked.summary, files: files.length, errors: checked.summary.errors + binary.length }
+  };
+  const cards = files.map((f) => f.path);
+  return { cards, files, report: report2, plan: buildCardCheckPlan({ pr, cards, report: report2, profile: options.profile }) };
+}
+async function publishCardCheck(writer, repo, outcome2) {
+  const existing = await writer.findCheck(repo, outcome2.plan.headSha, MODEL_CARD_CHECK_NAME);
+  return writer.publishCheck(repo, outcome2.plan, existing);
+}
+function binaryFinding(file) {
+  return makeFinding({
+    check: "model-card",
+    rule: "card-front-matter",
+    severity: "error",
+    path: file.path,
+    line: 1,
+    message: `${file.path} is a binary file, not a Markdown model card; it was not read`,
+    hint: "Write the card as UTF-8 Markdown text, or narrow model-cards.paths in .github/steward.yml if this file is no card."
+  });
+}
+var init_check_model_cards = __esm({
+  "src/workflows/check-model-cards.ts"() {
+    "use strict";
+    init_findings();
+    init_model_card_check_run();
+    init_check_card_files();
+    init_model_card_schemas();
+    init_changed_cards();
+    init_changed_cards();
+    init_model_card_check_run();
+  }
+});
+
 // src/platform/local/usage-error.ts
 var UsageError = class extends Error {
   code = "STEWARD_USAGE";
@@ -19157,7 +32921,7 @@ function oneOf(env, name, allowed, fallback) {
 // src/transports/actions/run-check.ts
 import { randomUUID } from "node:crypto";
 import { access, appendFile, readFile as readFile2, writeFile } from "node:fs/promises";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/platform/local/create-local-adapter.ts
 import path2 from "node:path";
@@ -19185,17 +32949,17 @@ function splitBytes(buffer, separator) {
 // src/platform/local/run-git.ts
 import { spawn } from "node:child_process";
 var GitCommandError = class extends Error {
-  constructor(args, exitCode, stderr) {
-    super(`git ${args.join(" ")} failed (exit ${exitCode ?? "signal"}): ${stderr.trim() || "no message"}`);
-    this.args = args;
+  constructor(args2, exitCode, stderr) {
+    super(`git ${args2.join(" ")} failed (exit ${exitCode ?? "signal"}): ${stderr.trim() || "no message"}`);
+    this.args = args2;
     this.exitCode = exitCode;
     this.stderr = stderr;
     this.name = "GitCommandError";
   }
 };
-function runGit(dir, args, input) {
-  return new Promise((resolve2, reject) => {
-    const child = spawn("git", ["-c", "core.quotepath=off", ...args], {
+function runGit(dir, args2, input) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", ["-c", "core.quotepath=off", ...args2], {
       cwd: dir,
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
@@ -19206,8 +32970,8 @@ function runGit(dir, args, input) {
     child.stderr.on("data", (chunk) => err.push(chunk));
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === 0) resolve2(Buffer.concat(out));
-      else reject(new GitCommandError(args, code, Buffer.concat(err).toString("utf8")));
+      if (code === 0) resolve3(Buffer.concat(out));
+      else reject(new GitCommandError(args2, code, Buffer.concat(err).toString("utf8")));
     });
     child.stdin.on("error", () => void 0);
     child.stdin.end(input ?? "");
@@ -19219,23 +32983,23 @@ var POINTER_MAX_BYTES = 200;
 var POINTER_PREFIX = Buffer.from("version https://git-lfs.github.com/spec/v1");
 async function inspectBlobs(dir, shas) {
   const unique = [...new Set(shas)];
-  const result = /* @__PURE__ */ new Map();
-  if (unique.length === 0) return result;
+  const result2 = /* @__PURE__ */ new Map();
+  if (unique.length === 0) return result2;
   const check = (await runGit(dir, ["cat-file", "--batch-check"], `${unique.join("\n")}
 `)).toString("latin1");
   for (const line of check.split("\n")) {
     const [sha, type, size] = line.split(" ");
-    if (sha && type === "blob" && size) result.set(sha, { size: Number(size), lfsPointer: false });
+    if (sha && type === "blob" && size) result2.set(sha, { size: Number(size), lfsPointer: false });
   }
-  const small = [...result].filter(([, info]) => info.size <= POINTER_MAX_BYTES).map(([sha]) => sha);
-  if (small.length === 0) return result;
+  const small = [...result2].filter(([, info]) => info.size <= POINTER_MAX_BYTES).map(([sha]) => sha);
+  if (small.length === 0) return result2;
   const contents = await runGit(dir, ["cat-file", "--batch"], `${small.join("\n")}
 `);
   for (const [sha, body] of parseBatch(contents)) {
-    const info = result.get(sha);
+    const info = result2.get(sha);
     if (info) info.lfsPointer = body.subarray(0, POINTER_PREFIX.length).equals(POINTER_PREFIX);
   }
-  return result;
+  return result2;
 }
 function* parseBatch(output) {
   let at = 0;
@@ -19260,9 +33024,9 @@ var GITLINK = "160000";
 async function readChangedFiles(dir, from, to, threeDot) {
   const spec = threeDot ? [`${from}...${to}`] : [from, to];
   const output = await runGit(dir, ["diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", ...spec, "--"]);
-  const { entries, lines } = parseRawNumstat(output);
-  const blobs = await inspectBlobs(dir, entries.flatMap((e) => e.headBlob ? [e.headBlob] : []));
-  return entries.map((entry) => {
+  const { entries: entries2, lines } = parseRawNumstat(output);
+  const blobs = await inspectBlobs(dir, entries2.flatMap((e) => e.headBlob ? [e.headBlob] : []));
+  return entries2.map((entry) => {
     const counts = lines.get(entry.path) ?? { additions: 0, deletions: 0 };
     const blob = entry.headBlob ? blobs.get(entry.headBlob) : void 0;
     return {
@@ -19277,7 +33041,7 @@ async function readChangedFiles(dir, from, to, threeDot) {
 }
 function parseRawNumstat(output) {
   const tokens = splitBytes(output, 0).map(decodeBytes);
-  const entries = [];
+  const entries2 = [];
   const lines = /* @__PURE__ */ new Map();
   for (let i2 = 0; i2 < tokens.length; i2++) {
     const token = tokens[i2];
@@ -19288,7 +33052,7 @@ function parseRawNumstat(output) {
       const first2 = tokens[++i2] ?? "";
       const second = twoPaths ? tokens[++i2] ?? "" : null;
       const isBlob = newMode !== GITLINK && newSha !== void 0 && !/^0+$/.test(newSha);
-      entries.push({
+      entries2.push({
         path: second ?? first2,
         previousPath: twoPaths ? first2 : null,
         status: STATUS[letter] ?? "changed",
@@ -19305,10 +33069,10 @@ function parseRawNumstat(output) {
     }
     lines.set(path3, { additions: toCount(stat2[1]), deletions: toCount(stat2[2]) });
   }
-  return { entries, lines };
+  return { entries: entries2, lines };
 }
-function toCount(text2) {
-  return text2 === "-" ? 0 : Number(text2);
+function toCount(text3) {
+  return text3 === "-" ? 0 : Number(text3);
 }
 
 // src/platform/local/to-person.ts
@@ -19416,8 +33180,8 @@ async function readExtendedFile(root, configFolder, target) {
 }
 async function readTextFile(root, absolute, origin) {
   try {
-    const text2 = await readFile(absolute, "utf8");
-    return { origin, path: repositoryPath(root, absolute), text: text2 };
+    const text3 = await readFile(absolute, "utf8");
+    return { origin, path: repositoryPath(root, absolute), text: text3 };
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") return null;
@@ -19927,13 +33691,13 @@ var __defProp2 = Object.defineProperty;
 var __getOwnPropDesc2 = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames2 = Object.getOwnPropertyNames;
 var __hasOwnProp2 = Object.prototype.hasOwnProperty;
-var __esm = (fn, res) => function __init() {
+var __esm2 = (fn, res) => function __init() {
   return fn && (res = (0, fn[__getOwnPropNames2(fn)[0]])(fn = 0)), res;
 };
 var __commonJS2 = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
-var __export = (target, all) => {
+var __export2 = (target, all) => {
   for (var name in all)
     __defProp2(target, name, { get: all[name], enumerable: true });
 };
@@ -19947,7 +33711,7 @@ var __copyProps2 = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps2(__defProp2({}, "__esModule", { value: true }), mod);
 var GitError;
-var init_git_error = __esm({
+var init_git_error = __esm2({
   "src/lib/errors/git-error.ts"() {
     "use strict";
     GitError = class extends Error {
@@ -19960,7 +33724,7 @@ var init_git_error = __esm({
   }
 });
 var GitResponseError;
-var init_git_response_error = __esm({
+var init_git_response_error = __esm2({
   "src/lib/errors/git-response-error.ts"() {
     "use strict";
     init_git_error();
@@ -19973,7 +33737,7 @@ var init_git_response_error = __esm({
   }
 });
 var TaskConfigurationError;
-var init_task_configuration_error = __esm({
+var init_task_configuration_error = __esm2({
   "src/lib/errors/task-configuration-error.ts"() {
     "use strict";
     init_git_error();
@@ -20104,7 +33868,7 @@ function orVoid(input) {
 var NULL;
 var NOOP;
 var objectToString;
-var init_util = __esm({
+var init_util = __esm2({
   "src/lib/utils/util.ts"() {
     "use strict";
     init_argument_filters();
@@ -20135,7 +33899,7 @@ var filterNumber;
 var filterString;
 var filterStringOrStringArray;
 var filterHasLength;
-var init_argument_filters = __esm({
+var init_argument_filters = __esm2({
   "src/lib/utils/argument-filters.ts"() {
     "use strict";
     init_util();
@@ -20160,7 +33924,7 @@ var init_argument_filters = __esm({
   }
 });
 var ExitCodes;
-var init_exit_codes = __esm({
+var init_exit_codes = __esm2({
   "src/lib/utils/exit-codes.ts"() {
     "use strict";
     ExitCodes = /* @__PURE__ */ ((ExitCodes2) => {
@@ -20173,7 +33937,7 @@ var init_exit_codes = __esm({
   }
 });
 var GitOutputStreams;
-var init_git_output_streams = __esm({
+var init_git_output_streams = __esm2({
   "src/lib/utils/git-output-streams.ts"() {
     "use strict";
     GitOutputStreams = class _GitOutputStreams {
@@ -20192,7 +33956,7 @@ function useMatchesDefault() {
 }
 var LineParser;
 var RemoteLineParser;
-var init_line_parser = __esm({
+var init_line_parser = __esm2({
   "src/lib/utils/line-parser.ts"() {
     "use strict";
     LineParser = class {
@@ -20251,7 +34015,7 @@ function createInstanceConfig(...options) {
   return config;
 }
 var defaultOptions;
-var init_simple_git_options = __esm({
+var init_simple_git_options = __esm2({
   "src/lib/utils/simple-git-options.ts"() {
     "use strict";
     defaultOptions = {
@@ -20284,32 +34048,32 @@ function appendTaskOptions(options, commands = []) {
     return commands2;
   }, commands);
 }
-function getTrailingOptions(args, initialPrimitive = 0, objectOnly = false) {
+function getTrailingOptions(args2, initialPrimitive = 0, objectOnly = false) {
   const command = [];
-  for (let i2 = 0, max = initialPrimitive < 0 ? args.length : initialPrimitive; i2 < max; i2++) {
-    if ("string|number".includes(typeof args[i2])) {
-      command.push(String(args[i2]));
+  for (let i2 = 0, max = initialPrimitive < 0 ? args2.length : initialPrimitive; i2 < max; i2++) {
+    if ("string|number".includes(typeof args2[i2])) {
+      command.push(String(args2[i2]));
     }
   }
-  appendTaskOptions(trailingOptionsArgument(args), command);
+  appendTaskOptions(trailingOptionsArgument(args2), command);
   if (!objectOnly) {
-    command.push(...trailingArrayArgument(args));
+    command.push(...trailingArrayArgument(args2));
   }
   return command;
 }
-function trailingArrayArgument(args) {
-  const hasTrailingCallback = typeof last(args) === "function";
-  return asStringArray(filterType(last(args, hasTrailingCallback ? 1 : 0), filterArray, []));
+function trailingArrayArgument(args2) {
+  const hasTrailingCallback = typeof last(args2) === "function";
+  return asStringArray(filterType(last(args2, hasTrailingCallback ? 1 : 0), filterArray, []));
 }
-function trailingOptionsArgument(args) {
-  const hasTrailingCallback = filterFunction(last(args));
-  return filterType(last(args, hasTrailingCallback ? 1 : 0), filterPlainObject);
+function trailingOptionsArgument(args2) {
+  const hasTrailingCallback = filterFunction(last(args2));
+  return filterType(last(args2, hasTrailingCallback ? 1 : 0), filterPlainObject);
 }
-function trailingFunctionArgument(args, includeNoop = true) {
-  const callback = asFunction(last(args));
+function trailingFunctionArgument(args2, includeNoop = true) {
+  const callback = asFunction(last(args2));
   return includeNoop || isUserFunction(callback) ? callback : void 0;
 }
-var init_task_options = __esm({
+var init_task_options = __esm2({
   "src/lib/utils/task-options.ts"() {
     "use strict";
     init_argument_filters();
@@ -20319,28 +34083,28 @@ var init_task_options = __esm({
 function callTaskParser(parser4, streams) {
   return parser4(streams.stdOut, streams.stdErr);
 }
-function parseStringResponse(result, parsers12, texts, trim = true) {
-  asArray(texts).forEach((text2) => {
-    for (let lines = toLinesWithContent(text2, trim), i2 = 0, max = lines.length; i2 < max; i2++) {
+function parseStringResponse(result2, parsers12, texts, trim = true) {
+  asArray(texts).forEach((text3) => {
+    for (let lines = toLinesWithContent(text3, trim), i2 = 0, max = lines.length; i2 < max; i2++) {
       const line = (offset = 0) => {
         if (i2 + offset >= max) {
           return;
         }
         return lines[i2 + offset];
       };
-      parsers12.some(({ parse }) => parse(line, result));
+      parsers12.some(({ parse }) => parse(line, result2));
     }
   });
-  return result;
+  return result2;
 }
-var init_task_parser = __esm({
+var init_task_parser = __esm2({
   "src/lib/utils/task-parser.ts"() {
     "use strict";
     init_util();
   }
 });
 var utils_exports = {};
-__export(utils_exports, {
+__export2(utils_exports, {
   ExitCodes: () => ExitCodes,
   GitOutputStreams: () => GitOutputStreams,
   LineParser: () => LineParser,
@@ -20385,7 +34149,7 @@ __export(utils_exports, {
   trailingFunctionArgument: () => trailingFunctionArgument,
   trailingOptionsArgument: () => trailingOptionsArgument
 });
-var init_utils = __esm({
+var init_utils = __esm2({
   "src/lib/utils/index.ts"() {
     "use strict";
     init_argument_filters();
@@ -20399,7 +34163,7 @@ var init_utils = __esm({
   }
 });
 var check_is_repo_exports = {};
-__export(check_is_repo_exports, {
+__export2(check_is_repo_exports, {
   CheckRepoActions: () => CheckRepoActions,
   checkIsBareRepoTask: () => checkIsBareRepoTask,
   checkIsRepoRootTask: () => checkIsRepoRootTask,
@@ -20446,7 +34210,7 @@ function isNotRepoMessage(error) {
 var CheckRepoActions;
 var onError;
 var parser;
-var init_check_is_repo = __esm({
+var init_check_is_repo = __esm2({
   "src/lib/tasks/check-is-repo.ts"() {
     "use strict";
     init_utils();
@@ -20462,15 +34226,15 @@ var init_check_is_repo = __esm({
       }
       fail(error);
     };
-    parser = (text2) => {
-      return text2.trim() === "true";
+    parser = (text3) => {
+      return text3.trim() === "true";
     };
   }
 });
-function cleanSummaryParser(dryRun, text2) {
+function cleanSummaryParser(dryRun, text3) {
   const summary = new CleanResponse(dryRun);
   const regexp = dryRun ? dryRunRemovalRegexp : removalRegexp;
-  toLinesWithContent(text2).forEach((line) => {
+  toLinesWithContent(text3).forEach((line) => {
     const removed = line.replace(regexp, "");
     summary.paths.push(removed);
     (isFolderRegexp.test(removed) ? summary.folders : summary.files).push(removed);
@@ -20481,7 +34245,7 @@ var CleanResponse;
 var removalRegexp;
 var dryRunRemovalRegexp;
 var isFolderRegexp;
-var init_CleanSummary = __esm({
+var init_CleanSummary = __esm2({
   "src/lib/responses/CleanSummary.ts"() {
     "use strict";
     init_utils();
@@ -20499,7 +34263,7 @@ var init_CleanSummary = __esm({
   }
 });
 var task_exports = {};
-__export(task_exports, {
+__export2(task_exports, {
   EMPTY_COMMANDS: () => EMPTY_COMMANDS,
   adhocExecTask: () => adhocExecTask,
   configurationErrorTask: () => configurationErrorTask,
@@ -20528,8 +34292,8 @@ function straightThroughStringTask(commands, trimmed2 = false) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return trimmed2 ? String(text2).trim() : text2;
+    parser(text3) {
+      return trimmed2 ? String(text3).trim() : text3;
     }
   };
 }
@@ -20549,7 +34313,7 @@ function isEmptyTask(task) {
   return task.format === "empty" || !task.commands.length;
 }
 var EMPTY_COMMANDS;
-var init_task = __esm({
+var init_task = __esm2({
   "src/lib/tasks/task.ts"() {
     "use strict";
     init_task_configuration_error();
@@ -20557,7 +34321,7 @@ var init_task = __esm({
   }
 });
 var clean_exports = {};
-__export(clean_exports, {
+__export2(clean_exports, {
   CONFIG_ERROR_INTERACTIVE_MODE: () => CONFIG_ERROR_INTERACTIVE_MODE,
   CONFIG_ERROR_MODE_REQUIRED: () => CONFIG_ERROR_MODE_REQUIRED,
   CONFIG_ERROR_UNKNOWN_OPTION: () => CONFIG_ERROR_UNKNOWN_OPTION,
@@ -20585,8 +34349,8 @@ function cleanTask(mode, customArgs) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return cleanSummaryParser(mode === "n", text2);
+    parser(text3) {
+      return cleanSummaryParser(mode === "n", text3);
     }
   };
 }
@@ -20628,7 +34392,7 @@ var CONFIG_ERROR_MODE_REQUIRED;
 var CONFIG_ERROR_UNKNOWN_OPTION;
 var CleanOptions;
 var CleanOptionValues;
-var init_clean = __esm({
+var init_clean = __esm2({
   "src/lib/tasks/clean.ts"() {
     "use strict";
     init_CleanSummary();
@@ -20653,18 +34417,18 @@ var init_clean = __esm({
     ]);
   }
 });
-function configListParser(text2) {
+function configListParser(text3) {
   const config = new ConfigList();
-  for (const item of configParser(text2)) {
+  for (const item of configParser(text3)) {
     config.addValue(item.file, String(item.key), item.value);
   }
   return config;
 }
-function configGetParser(text2, key) {
+function configGetParser(text3, key) {
   let value = null;
   const values = [];
   const scopes = /* @__PURE__ */ new Map();
-  for (const item of configParser(text2, key)) {
+  for (const item of configParser(text3, key)) {
     if (item.key !== key) {
       continue;
     }
@@ -20685,8 +34449,8 @@ function configGetParser(text2, key) {
 function configFilePath(filePath) {
   return filePath.replace(/^(file):/, "");
 }
-function* configParser(text2, requestedKey = null) {
-  const lines = text2.split("\0");
+function* configParser(text3, requestedKey = null) {
+  const lines = text3.split("\0");
   for (let i2 = 0, max = lines.length - 1; i2 < max; ) {
     const file = configFilePath(lines[i2++]);
     let value = lines[i2++];
@@ -20700,7 +34464,7 @@ function* configParser(text2, requestedKey = null) {
   }
 }
 var ConfigList;
-var init_ConfigList = __esm({
+var init_ConfigList = __esm2({
   "src/lib/responses/ConfigList.ts"() {
     "use strict";
     init_utils();
@@ -20754,8 +34518,8 @@ function addConfigTask(key, value, append2, scope) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return text2;
+    parser(text3) {
+      return text3;
     }
   };
 }
@@ -20767,8 +34531,8 @@ function getConfigTask(key, scope) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return configGetParser(text2, key);
+    parser(text3) {
+      return configGetParser(text3, key);
     }
   };
 }
@@ -20780,8 +34544,8 @@ function listConfigTask(scope) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return configListParser(text2);
+    parser(text3) {
+      return configListParser(text3);
     }
   };
 }
@@ -20817,7 +34581,7 @@ function config_default() {
   };
 }
 var GitConfigScope;
-var init_config = __esm({
+var init_config = __esm2({
   "src/lib/tasks/config.ts"() {
     "use strict";
     init_ConfigList();
@@ -20836,7 +34600,7 @@ function isDiffNameStatus(input) {
 }
 var DiffNameStatus;
 var diffNameStatus;
-var init_diff_name_status = __esm({
+var init_diff_name_status = __esm2({
   "src/lib/tasks/diff-name-status.ts"() {
     "use strict";
     DiffNameStatus = /* @__PURE__ */ ((DiffNameStatus2) => {
@@ -20908,7 +34672,7 @@ var disallowedOptions;
 var Query;
 var _a;
 var GrepQuery;
-var init_grep = __esm({
+var init_grep = __esm2({
   "src/lib/tasks/grep.ts"() {
     "use strict";
     init_utils();
@@ -20936,7 +34700,7 @@ var init_grep = __esm({
   }
 });
 var reset_exports = {};
-__export(reset_exports, {
+__export2(reset_exports, {
   ResetMode: () => ResetMode,
   getResetMode: () => getResetMode,
   resetTask: () => resetTask
@@ -20965,7 +34729,7 @@ function isValidResetMode(mode) {
 }
 var ResetMode;
 var validResetModes;
-var init_reset = __esm({
+var init_reset = __esm2({
   "src/lib/tasks/reset.ts"() {
     "use strict";
     init_utils();
@@ -20986,15 +34750,15 @@ function createLog() {
 }
 function prefixedLogger(to, prefix, forward) {
   if (!prefix || !String(prefix).replace(/\s*/, "")) {
-    return !forward ? to : (message2, ...args) => {
-      to(message2, ...args);
-      forward(message2, ...args);
+    return !forward ? to : (message2, ...args2) => {
+      to(message2, ...args2);
+      forward(message2, ...args2);
     };
   }
-  return (message2, ...args) => {
-    to(`%s ${message2}`, prefix, ...args);
+  return (message2, ...args2) => {
+    to(`%s ${message2}`, prefix, ...args2);
     if (forward) {
-      forward(message2, ...args);
+      forward(message2, ...args2);
     }
   };
 }
@@ -21013,14 +34777,14 @@ function createLogger(label, verbose, initialStep, infoDebugger = createLog()) {
   const spawned = [];
   const debugDebugger = typeof verbose === "string" ? infoDebugger.extend(verbose) : verbose;
   const key = childLoggerName(filterType(verbose, filterString), debugDebugger, infoDebugger);
-  return step(initialStep);
+  return step2(initialStep);
   function sibling(name, initial) {
     return append(
       spawned,
       createLogger(label, key.replace(/^[^:]+/, name), initial, infoDebugger)
     );
   }
-  function step(phase) {
+  function step2(phase) {
     const stepPrefix = phase && `[${phase}]` || "";
     const debug2 = debugDebugger && prefixedLogger(debugDebugger, stepPrefix) || NOOP;
     const info = prefixedLogger(infoDebugger, `${labelPrefix} ${stepPrefix}`, debug2);
@@ -21028,11 +34792,11 @@ function createLogger(label, verbose, initialStep, infoDebugger = createLog()) {
       label,
       sibling,
       info,
-      step
+      step: step2
     });
   }
 }
-var init_git_logger = __esm({
+var init_git_logger = __esm2({
   "src/lib/git-logger.ts"() {
     "use strict";
     init_utils();
@@ -21046,7 +34810,7 @@ var init_git_logger = __esm({
   }
 });
 var TasksPendingQueue;
-var init_tasks_pending_queue = __esm({
+var init_tasks_pending_queue = __esm2({
   "src/lib/runners/tasks-pending-queue.ts"() {
     "use strict";
     init_git_error();
@@ -21136,7 +34900,7 @@ function onDataReceived(target, name, logger, output) {
   };
 }
 var GitExecutorChain;
-var init_git_executor_chain = __esm({
+var init_git_executor_chain = __esm2({
   "src/lib/runners/git-executor-chain.ts"() {
     "use strict";
     init_git_error();
@@ -21191,18 +34955,18 @@ var init_git_executor_chain = __esm({
       }
       async attemptRemoteTask(task, logger) {
         const binary = this._plugins.exec("spawn.binary", "", pluginContext(task, task.commands));
-        const args = this._plugins.exec("spawn.args", [...task.commands], {
+        const args2 = this._plugins.exec("spawn.args", [...task.commands], {
           ...pluginContext(task, task.commands),
           env: { ...this.env }
         });
         const raw = await this.gitResponse(
           task,
           binary,
-          args,
+          args2,
           this.outputHandler,
           logger.step("SPAWN")
         );
-        const outputStreams = await this.handleTaskData(task, args, raw, logger.step("HANDLE"));
+        const outputStreams = await this.handleTaskData(task, args2, raw, logger.step("HANDLE"));
         logger(`passing response to task's parser as a %s`, task.format);
         if (isBufferTask(task)) {
           return callTaskParser(task.parser, outputStreams);
@@ -21213,22 +34977,22 @@ var init_git_executor_chain = __esm({
         logger(`empty task bypassing child process to call to task's parser`);
         return task.parser(this);
       }
-      handleTaskData(task, args, result, logger) {
-        const { exitCode, rejection, stdOut, stdErr } = result;
+      handleTaskData(task, args2, result2, logger) {
+        const { exitCode, rejection, stdOut, stdErr } = result2;
         return new Promise((done, fail) => {
           logger(`Preparing to handle process response exitCode=%d stdOut=`, exitCode);
           const { error } = this._plugins.exec(
             "task.error",
             { error: rejection },
             {
-              ...pluginContext(task, args),
-              ...result
+              ...pluginContext(task, args2),
+              ...result2
             }
           );
           if (error && task.onError) {
             logger.info(`exitCode=%s handling with custom error handler`);
             return task.onError(
-              result,
+              result2,
               error,
               (newStdOut) => {
                 logger.info(`custom error handler treated as success`);
@@ -21256,7 +35020,7 @@ var init_git_executor_chain = __esm({
           done(new GitOutputStreams(Buffer.concat(stdOut), Buffer.concat(stdErr)));
         });
       }
-      async gitResponse(task, command, args, outputHandler, logger) {
+      async gitResponse(task, command, args2, outputHandler, logger) {
         const outputLogger = logger.sibling("output");
         const spawnOptions = this._plugins.exec(
           "spawn.options",
@@ -21270,9 +35034,9 @@ var init_git_executor_chain = __esm({
         return new Promise((done) => {
           const stdOut = [];
           const stdErr = [];
-          logger.info(`%s %o`, command, args);
+          logger.info(`%s %o`, command, args2);
           logger("%O", spawnOptions);
-          let rejection = this._beforeSpawn(task, args);
+          let rejection = this._beforeSpawn(task, args2);
           if (rejection) {
             return done({
               stdOut,
@@ -21282,12 +35046,12 @@ var init_git_executor_chain = __esm({
             });
           }
           this._plugins.exec("spawn.before", void 0, {
-            ...pluginContext(task, args),
+            ...pluginContext(task, args2),
             kill(reason) {
               rejection = reason || rejection;
             }
           });
-          const spawned = spawn2(command, args, spawnOptions);
+          const spawned = spawn2(command, args2, spawnOptions);
           spawned.stdout.on(
             "data",
             onDataReceived(stdOut, "stdOut", logger, outputLogger.step("stdOut"))
@@ -21299,10 +35063,10 @@ var init_git_executor_chain = __esm({
           spawned.on("error", onErrorReceived(stdErr, logger));
           if (outputHandler) {
             logger(`Passing child process stdOut/stdErr to custom outputHandler`);
-            outputHandler(command, spawned.stdout, spawned.stderr, [...args]);
+            outputHandler(command, spawned.stdout, spawned.stderr, [...args2]);
           }
           this._plugins.exec("spawn.after", void 0, {
-            ...pluginContext(task, args),
+            ...pluginContext(task, args2),
             spawned,
             close(exitCode, reason) {
               done({
@@ -21322,10 +35086,10 @@ var init_git_executor_chain = __esm({
           });
         });
       }
-      _beforeSpawn(task, args) {
+      _beforeSpawn(task, args2) {
         let rejection;
         this._plugins.exec("spawn.before", void 0, {
-          ...pluginContext(task, args),
+          ...pluginContext(task, args2),
           kill(reason) {
             rejection = reason || rejection;
           }
@@ -21336,11 +35100,11 @@ var init_git_executor_chain = __esm({
   }
 });
 var git_executor_exports = {};
-__export(git_executor_exports, {
+__export2(git_executor_exports, {
   GitExecutor: () => GitExecutor
 });
 var GitExecutor;
-var init_git_executor = __esm({
+var init_git_executor = __esm2({
   "src/lib/runners/git-executor.ts"() {
     "use strict";
     init_git_executor_chain();
@@ -21397,7 +35161,7 @@ function addDeprecationNoticeToError(err) {
     return all;
   }
 }
-var init_task_callback = __esm({
+var init_task_callback = __esm2({
   "src/lib/task-callback.ts"() {
     "use strict";
     init_git_response_error();
@@ -21412,15 +35176,15 @@ function changeWorkingDirectoryTask(directory, root) {
     return (root || instance).cwd = directory;
   });
 }
-var init_change_working_directory = __esm({
+var init_change_working_directory = __esm2({
   "src/lib/tasks/change-working-directory.ts"() {
     "use strict";
     init_utils();
     init_task();
   }
 });
-function checkoutTask(args) {
-  const commands = ["checkout", ...args];
+function checkoutTask(args2) {
+  const commands = ["checkout", ...args2];
   if (commands[1] === "-b" && commands.includes("-B")) {
     commands[1] = remove(commands, "-B");
   }
@@ -21448,7 +35212,7 @@ function checkout_default() {
     }
   };
 }
-var init_checkout = __esm({
+var init_checkout = __esm2({
   "src/lib/tasks/checkout.ts"() {
     "use strict";
     init_utils();
@@ -21481,23 +35245,23 @@ function count_objects_default() {
   };
 }
 var parser2;
-var init_count_objects = __esm({
+var init_count_objects = __esm2({
   "src/lib/tasks/count-objects.ts"() {
     "use strict";
     init_utils();
     parser2 = new LineParser(
       /([a-z-]+): (\d+)$/,
-      (result, [key, value]) => {
+      (result2, [key, value]) => {
         const property = asCamelCase(key);
-        if (Object.hasOwn(result, property)) {
-          result[property] = asNumber(value);
+        if (Object.hasOwn(result2, property)) {
+          result2[property] = asNumber(value);
         }
       }
     );
   }
 });
 function parseCommitResult(stdOut) {
-  const result = {
+  const result2 = {
     author: null,
     branch: "",
     commit: "",
@@ -21508,47 +35272,47 @@ function parseCommitResult(stdOut) {
       deletions: 0
     }
   };
-  return parseStringResponse(result, parsers, stdOut);
+  return parseStringResponse(result2, parsers, stdOut);
 }
 var parsers;
-var init_parse_commit = __esm({
+var init_parse_commit = __esm2({
   "src/lib/parsers/parse-commit.ts"() {
     "use strict";
     init_utils();
     parsers = [
-      new LineParser(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (result, [branch, root, commit]) => {
-        result.branch = branch;
-        result.commit = commit;
-        result.root = !!root;
+      new LineParser(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (result2, [branch, root, commit]) => {
+        result2.branch = branch;
+        result2.commit = commit;
+        result2.root = !!root;
       }),
-      new LineParser(/\s*Author:\s(.+)/i, (result, [author]) => {
+      new LineParser(/\s*Author:\s(.+)/i, (result2, [author]) => {
         const parts = author.split("<");
         const email = parts.pop();
         if (!email || !email.includes("@")) {
           return;
         }
-        result.author = {
+        result2.author = {
           email: email.substr(0, email.length - 1),
           name: parts.join("<").trim()
         };
       }),
       new LineParser(
         /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-        (result, [changes, insertions, deletions]) => {
-          result.summary.changes = parseInt(changes, 10) || 0;
-          result.summary.insertions = parseInt(insertions, 10) || 0;
-          result.summary.deletions = parseInt(deletions, 10) || 0;
+        (result2, [changes, insertions, deletions]) => {
+          result2.summary.changes = parseInt(changes, 10) || 0;
+          result2.summary.insertions = parseInt(insertions, 10) || 0;
+          result2.summary.deletions = parseInt(deletions, 10) || 0;
         }
       ),
       new LineParser(
         /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-        (result, [changes, lines, direction]) => {
-          result.summary.changes = parseInt(changes, 10) || 0;
+        (result2, [changes, lines, direction]) => {
+          result2.summary.changes = parseInt(changes, 10) || 0;
           const count2 = parseInt(lines, 10) || 0;
           if (direction === "-") {
-            result.summary.deletions = count2;
+            result2.summary.deletions = count2;
           } else if (direction === "+") {
-            result.summary.insertions = count2;
+            result2.summary.insertions = count2;
           }
         }
       )
@@ -21591,7 +35355,7 @@ function commit_default() {
     );
   }
 }
-var init_commit = __esm({
+var init_commit = __esm2({
   "src/lib/tasks/commit.ts"() {
     "use strict";
     init_parse_commit();
@@ -21609,7 +35373,7 @@ function first_commit_default() {
     }
   };
 }
-var init_first_commit = __esm({
+var init_first_commit = __esm2({
   "src/lib/tasks/first-commit.ts"() {
     "use strict";
     init_utils();
@@ -21623,20 +35387,20 @@ function hashObjectTask(filePath, write) {
   }
   return straightThroughStringTask(commands, true);
 }
-var init_hash_object = __esm({
+var init_hash_object = __esm2({
   "src/lib/tasks/hash-object.ts"() {
     "use strict";
     init_task();
   }
 });
-function parseInit(bare, path3, text2) {
-  const response = String(text2).trim();
-  let result;
-  if (result = initResponseRegex.exec(response)) {
-    return new InitSummary(bare, path3, false, result[1]);
+function parseInit(bare, path3, text3) {
+  const response = String(text3).trim();
+  let result2;
+  if (result2 = initResponseRegex.exec(response)) {
+    return new InitSummary(bare, path3, false, result2[1]);
   }
-  if (result = reInitResponseRegex.exec(response)) {
-    return new InitSummary(bare, path3, true, result[1]);
+  if (result2 = reInitResponseRegex.exec(response)) {
+    return new InitSummary(bare, path3, true, result2[1]);
   }
   let gitDir = "";
   const tokens = response.split(" ");
@@ -21652,7 +35416,7 @@ function parseInit(bare, path3, text2) {
 var InitSummary;
 var initResponseRegex;
 var reInitResponseRegex;
-var init_InitSummary = __esm({
+var init_InitSummary = __esm2({
   "src/lib/responses/InitSummary.ts"() {
     "use strict";
     InitSummary = class {
@@ -21678,13 +35442,13 @@ function initTask(bare = false, path3, customArgs) {
   return {
     commands,
     format: "utf-8",
-    parser(text2) {
-      return parseInit(commands.includes("--bare"), path3, text2);
+    parser(text3) {
+      return parseInit(commands.includes("--bare"), path3, text3);
     }
   };
 }
 var bareCommand;
-var init_init = __esm({
+var init_init = __esm2({
   "src/lib/tasks/init.ts"() {
     "use strict";
     init_InitSummary();
@@ -21704,14 +35468,14 @@ function isLogFormat(customArg) {
   return logFormatRegex.test(customArg);
 }
 var logFormatRegex;
-var init_log_format = __esm({
+var init_log_format = __esm2({
   "src/lib/args/log-format.ts"() {
     "use strict";
     logFormatRegex = /^--(stat|numstat|name-only|name-status)(=|$)/;
   }
 });
 var DiffSummary;
-var init_DiffSummary = __esm({
+var init_DiffSummary = __esm2({
   "src/lib/responses/DiffSummary.ts"() {
     "use strict";
     DiffSummary = class {
@@ -21733,7 +35497,7 @@ var numStatParser;
 var nameOnlyParser;
 var nameStatusParser;
 var diffSummaryParsers;
-var init_parse_diff_summary = __esm({
+var init_parse_diff_summary = __esm2({
   "src/lib/parsers/parse-diff-summary.ts"() {
     "use strict";
     init_log_format();
@@ -21743,8 +35507,8 @@ var init_parse_diff_summary = __esm({
     statParser = [
       new LineParser(
         /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-        (result, [file, changes, alterations = ""]) => {
-          result.files.push({
+        (result2, [file, changes, alterations = ""]) => {
+          result2.files.push({
             file: file.trim(),
             changes: asNumber(changes),
             insertions: alterations.replace(/[^+]/g, "").length,
@@ -21755,8 +35519,8 @@ var init_parse_diff_summary = __esm({
       ),
       new LineParser(
         /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-        (result, [file, before, after]) => {
-          result.files.push({
+        (result2, [file, before, after]) => {
+          result2.files.push({
             file: file.trim(),
             before: asNumber(before),
             after: asNumber(after),
@@ -21766,25 +35530,25 @@ var init_parse_diff_summary = __esm({
       ),
       new LineParser(
         /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-        (result, [changed, summary]) => {
+        (result2, [changed, summary]) => {
           const inserted = /(\d+) i/.exec(summary);
           const deleted = /(\d+) d/.exec(summary);
-          result.changed = asNumber(changed);
-          result.insertions = asNumber(inserted?.[1]);
-          result.deletions = asNumber(deleted?.[1]);
+          result2.changed = asNumber(changed);
+          result2.insertions = asNumber(inserted?.[1]);
+          result2.deletions = asNumber(deleted?.[1]);
         }
       )
     ];
     numStatParser = [
       new LineParser(
         /(\d+)\t(\d+)\t(.+)$/,
-        (result, [changesInsert, changesDelete, file]) => {
+        (result2, [changesInsert, changesDelete, file]) => {
           const insertions = asNumber(changesInsert);
           const deletions = asNumber(changesDelete);
-          result.changed++;
-          result.insertions += insertions;
-          result.deletions += deletions;
-          result.files.push({
+          result2.changed++;
+          result2.insertions += insertions;
+          result2.deletions += deletions;
+          result2.files.push({
             file,
             changes: insertions + deletions,
             insertions,
@@ -21793,9 +35557,9 @@ var init_parse_diff_summary = __esm({
           });
         }
       ),
-      new LineParser(/-\t-\t(.+)$/, (result, [file]) => {
-        result.changed++;
-        result.files.push({
+      new LineParser(/-\t-\t(.+)$/, (result2, [file]) => {
+        result2.changed++;
+        result2.files.push({
           file,
           after: 0,
           before: 0,
@@ -21804,9 +35568,9 @@ var init_parse_diff_summary = __esm({
       })
     ];
     nameOnlyParser = [
-      new LineParser(/(.+)$/, (result, [file]) => {
-        result.changed++;
-        result.files.push({
+      new LineParser(/(.+)$/, (result2, [file]) => {
+        result2.changed++;
+        result2.files.push({
           file,
           changes: 0,
           insertions: 0,
@@ -21818,9 +35582,9 @@ var init_parse_diff_summary = __esm({
     nameStatusParser = [
       new LineParser(
         /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-        (result, [status, similarity, from, _to, to]) => {
-          result.changed++;
-          result.files.push({
+        (result2, [status, similarity, from, _to, to]) => {
+          result2.changed++;
+          result2.files.push({
             file: to ?? from,
             changes: 0,
             insertions: 0,
@@ -21892,7 +35656,7 @@ var START_BOUNDARY;
 var COMMIT_BOUNDARY;
 var SPLITTER;
 var defaultFieldNames;
-var init_parse_list_log_summary = __esm({
+var init_parse_list_log_summary = __esm2({
   "src/lib/parsers/parse-list-log-summary.ts"() {
     "use strict";
     init_utils();
@@ -21905,7 +35669,7 @@ var init_parse_list_log_summary = __esm({
   }
 });
 var diff_exports = {};
-__export(diff_exports, {
+__export2(diff_exports, {
   diffSummaryTask: () => diffSummaryTask,
   validateLogFormatConfig: () => validateLogFormatConfig
 });
@@ -21936,7 +35700,7 @@ function validateLogFormatConfig(customArgs) {
     );
   }
 }
-var init_diff = __esm({
+var init_diff = __esm2({
   "src/lib/tasks/diff.ts"() {
     "use strict";
     init_log_format();
@@ -22026,7 +35790,7 @@ function log_default() {
   }
 }
 var excludeOptions;
-var init_log = __esm({
+var init_log = __esm2({
   "src/lib/tasks/log.ts"() {
     "use strict";
     init_log_format();
@@ -22054,7 +35818,7 @@ var init_log = __esm({
 });
 var MergeSummaryConflict;
 var MergeSummaryDetail;
-var init_MergeSummary = __esm({
+var init_MergeSummary = __esm2({
   "src/lib/responses/MergeSummary.ts"() {
     "use strict";
     MergeSummaryConflict = class {
@@ -22090,7 +35854,7 @@ var init_MergeSummary = __esm({
 });
 var PullSummary;
 var PullFailedSummary;
-var init_PullSummary = __esm({
+var init_PullSummary = __esm2({
   "src/lib/responses/PullSummary.ts"() {
     "use strict";
     PullSummary = class {
@@ -22148,31 +35912,31 @@ function asObjectCount(source) {
   };
 }
 var remoteMessagesObjectParsers;
-var init_parse_remote_objects = __esm({
+var init_parse_remote_objects = __esm2({
   "src/lib/parsers/parse-remote-objects.ts"() {
     "use strict";
     init_utils();
     remoteMessagesObjectParsers = [
       new RemoteLineParser(
         /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-        (result, [action, count2]) => {
+        (result2, [action, count2]) => {
           const key = action.toLowerCase();
-          const enumeration = objectEnumerationResult(result.remoteMessages);
+          const enumeration = objectEnumerationResult(result2.remoteMessages);
           Object.assign(enumeration, { [key]: asNumber(count2) });
         }
       ),
       new RemoteLineParser(
         /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-        (result, [action, count2]) => {
+        (result2, [action, count2]) => {
           const key = action.toLowerCase();
-          const enumeration = objectEnumerationResult(result.remoteMessages);
+          const enumeration = objectEnumerationResult(result2.remoteMessages);
           Object.assign(enumeration, { [key]: asNumber(count2) });
         }
       ),
       new RemoteLineParser(
         /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-        (result, [total, reused, packReused]) => {
-          const objects = objectEnumerationResult(result.remoteMessages);
+        (result2, [total, reused, packReused]) => {
+          const objects = objectEnumerationResult(result2.remoteMessages);
           objects.total = asObjectCount(total);
           objects.reused = asObjectCount(reused);
           objects.packReused = asNumber(packReused);
@@ -22186,27 +35950,27 @@ function parseRemoteMessages(_stdOut, stdErr) {
 }
 var parsers2;
 var RemoteMessageSummary;
-var init_parse_remote_messages = __esm({
+var init_parse_remote_messages = __esm2({
   "src/lib/parsers/parse-remote-messages.ts"() {
     "use strict";
     init_utils();
     init_parse_remote_objects();
     parsers2 = [
-      new RemoteLineParser(/^remote:\s*(.+)$/, (result, [text2]) => {
-        result.remoteMessages.all.push(text2.trim());
+      new RemoteLineParser(/^remote:\s*(.+)$/, (result2, [text3]) => {
+        result2.remoteMessages.all.push(text3.trim());
         return false;
       }),
       ...remoteMessagesObjectParsers,
       new RemoteLineParser(
         [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-        (result, [pullRequestUrl]) => {
-          result.remoteMessages.pullRequestUrl = pullRequestUrl;
+        (result2, [pullRequestUrl]) => {
+          result2.remoteMessages.pullRequestUrl = pullRequestUrl;
         }
       ),
       new RemoteLineParser(
         [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-        (result, [count2, summary, url]) => {
-          result.remoteMessages.vulnerabilities = {
+        (result2, [count2, summary, url]) => {
+          result2.remoteMessages.vulnerabilities = {
             count: asNumber(count2),
             summary,
             url
@@ -22232,7 +35996,7 @@ var parsers3;
 var errorParsers;
 var parsePullDetail;
 var parsePullResult;
-var init_parse_pull = __esm({
+var init_parse_pull = __esm2({
   "src/lib/parsers/parse-pull.ts"() {
     "use strict";
     init_PullSummary();
@@ -22242,39 +36006,39 @@ var init_parse_pull = __esm({
     SUMMARY_REGEX = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
     ACTION_REGEX = /^(create|delete) mode \d+ (.+)/;
     parsers3 = [
-      new LineParser(FILE_UPDATE_REGEX, (result, [file, insertions, deletions]) => {
-        result.files.push(file);
+      new LineParser(FILE_UPDATE_REGEX, (result2, [file, insertions, deletions]) => {
+        result2.files.push(file);
         if (insertions) {
-          result.insertions[file] = insertions.length;
+          result2.insertions[file] = insertions.length;
         }
         if (deletions) {
-          result.deletions[file] = deletions.length;
+          result2.deletions[file] = deletions.length;
         }
       }),
-      new LineParser(SUMMARY_REGEX, (result, [changes, , insertions, , deletions]) => {
+      new LineParser(SUMMARY_REGEX, (result2, [changes, , insertions, , deletions]) => {
         if (insertions !== void 0 || deletions !== void 0) {
-          result.summary.changes = +changes || 0;
-          result.summary.insertions = +insertions || 0;
-          result.summary.deletions = +deletions || 0;
+          result2.summary.changes = +changes || 0;
+          result2.summary.insertions = +insertions || 0;
+          result2.summary.deletions = +deletions || 0;
           return true;
         }
         return false;
       }),
-      new LineParser(ACTION_REGEX, (result, [action, file]) => {
-        append(result.files, file);
-        append(action === "create" ? result.created : result.deleted, file);
+      new LineParser(ACTION_REGEX, (result2, [action, file]) => {
+        append(result2.files, file);
+        append(action === "create" ? result2.created : result2.deleted, file);
       })
     ];
     errorParsers = [
-      new LineParser(/^from\s(.+)$/i, (result, [remote]) => void (result.remote = remote)),
-      new LineParser(/^fatal:\s(.+)$/, (result, [message2]) => void (result.message = message2)),
+      new LineParser(/^from\s(.+)$/i, (result2, [remote]) => void (result2.remote = remote)),
+      new LineParser(/^fatal:\s(.+)$/, (result2, [message2]) => void (result2.message = message2)),
       new LineParser(
         /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-        (result, [hashLocal, hashRemote, branchLocal, branchRemote]) => {
-          result.branch.local = branchLocal;
-          result.hash.local = hashLocal;
-          result.branch.remote = branchRemote;
-          result.hash.remote = hashRemote;
+        (result2, [hashLocal, hashRemote, branchLocal, branchRemote]) => {
+          result2.branch.local = branchLocal;
+          result2.hash.local = hashLocal;
+          result2.branch.remote = branchRemote;
+          result2.hash.remote = hashRemote;
         }
       )
     ];
@@ -22293,7 +36057,7 @@ var init_parse_pull = __esm({
 var parsers4;
 var parseMergeResult;
 var parseMergeDetail;
-var init_parse_merge = __esm({
+var init_parse_merge = __esm2({
   "src/lib/parsers/parse-merge.ts"() {
     "use strict";
     init_MergeSummary();
@@ -22315,8 +36079,8 @@ var init_parse_merge = __esm({
       new LineParser(/^CONFLICT\s+\((.+)\):/, (summary, [reason]) => {
         summary.conflicts.push(new MergeSummaryConflict(reason, null));
       }),
-      new LineParser(/^Automatic merge failed;\s+(.+)$/, (summary, [result]) => {
-        summary.result = result;
+      new LineParser(/^Automatic merge failed;\s+(.+)$/, (summary, [result2]) => {
+        summary.result = result2;
       })
     ];
     parseMergeResult = (stdOut, stdErr) => {
@@ -22343,7 +36107,7 @@ function mergeTask(customArgs) {
     }
   };
 }
-var init_merge = __esm({
+var init_merge = __esm2({
   "src/lib/tasks/merge.ts"() {
     "use strict";
     init_git_response_error();
@@ -22368,29 +36132,29 @@ function pushResultPushedItem(local, remote, status) {
 var parsers5;
 var parsePushResult;
 var parsePushDetail;
-var init_parse_push = __esm({
+var init_parse_push = __esm2({
   "src/lib/parsers/parse-push.ts"() {
     "use strict";
     init_utils();
     init_parse_remote_messages();
     parsers5 = [
-      new LineParser(/^Pushing to (.+)$/, (result, [repo]) => {
-        result.repo = repo;
+      new LineParser(/^Pushing to (.+)$/, (result2, [repo]) => {
+        result2.repo = repo;
       }),
-      new LineParser(/^updating local tracking ref '(.+)'/, (result, [local]) => {
-        result.ref = {
-          ...result.ref || {},
+      new LineParser(/^updating local tracking ref '(.+)'/, (result2, [local]) => {
+        result2.ref = {
+          ...result2.ref || {},
           local
         };
       }),
-      new LineParser(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (result, [local, remote, type]) => {
-        result.pushed.push(pushResultPushedItem(local, remote, type));
+      new LineParser(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (result2, [local, remote, type]) => {
+        result2.pushed.push(pushResultPushedItem(local, remote, type));
       }),
       new LineParser(
         /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-        (result, [local, remote, remoteName]) => {
-          result.branch = {
-            ...result.branch || {},
+        (result2, [local, remote, remoteName]) => {
+          result2.branch = {
+            ...result2.branch || {},
             local,
             remote,
             remoteName
@@ -22399,8 +36163,8 @@ var init_parse_push = __esm({
       ),
       new LineParser(
         /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-        (result, [local, remote, from, to]) => {
-          result.update = {
+        (result2, [local, remote, from, to]) => {
+          result2.update = {
             head: {
               local,
               remote
@@ -22427,7 +36191,7 @@ var init_parse_push = __esm({
   }
 });
 var push_exports = {};
-__export(push_exports, {
+__export2(push_exports, {
   pushTagsTask: () => pushTagsTask,
   pushTask: () => pushTask
 });
@@ -22452,7 +36216,7 @@ function pushTask(ref = {}, customArgs) {
     parser: parsePushResult
   };
 }
-var init_push = __esm({
+var init_push = __esm2({
   "src/lib/tasks/push.ts"() {
     "use strict";
     init_parse_push();
@@ -22480,7 +36244,7 @@ function show_default() {
     }
   };
 }
-var init_show = __esm({
+var init_show = __esm2({
   "src/lib/tasks/show.ts"() {
     "use strict";
     init_utils();
@@ -22489,7 +36253,7 @@ var init_show = __esm({
 });
 var fromPathRegex;
 var FileStatusSummary;
-var init_FileStatusSummary = __esm({
+var init_FileStatusSummary = __esm2({
   "src/lib/responses/FileStatusSummary.ts"() {
     "use strict";
     fromPathRegex = /^(.+)\0(.+)$/;
@@ -22518,9 +36282,9 @@ function parser3(indexX, indexY, handler) {
   return [`${indexX}${indexY}`, handler];
 }
 function conflicts(indexX, ...indexY) {
-  return indexY.map((y2) => parser3(indexX, y2, (result, file) => result.conflicted.push(file)));
+  return indexY.map((y2) => parser3(indexX, y2, (result2, file) => result2.conflicted.push(file)));
 }
-function splitLine(result, lineStr) {
+function splitLine(result2, lineStr) {
   const trimmed2 = lineStr.trim();
   switch (" ") {
     case trimmed2.charAt(2):
@@ -22534,17 +36298,17 @@ function splitLine(result, lineStr) {
     const raw = `${index}${workingDir}`;
     const handler = parsers6.get(raw);
     if (handler) {
-      handler(result, path3);
+      handler(result2, path3);
     }
     if (raw !== "##" && raw !== "!!") {
-      result.files.push(new FileStatusSummary(path3, index, workingDir));
+      result2.files.push(new FileStatusSummary(path3, index, workingDir));
     }
   }
 }
 var StatusSummary;
 var parsers6;
 var parseStatusSummary;
-var init_StatusSummary = __esm({
+var init_StatusSummary = __esm2({
   "src/lib/responses/StatusSummary.ts"() {
     "use strict";
     init_utils();
@@ -22574,46 +36338,46 @@ var init_StatusSummary = __esm({
       parser3(
         " ",
         "A",
-        (result, file) => result.created.push(file)
+        (result2, file) => result2.created.push(file)
       ),
       parser3(
         " ",
         "D",
-        (result, file) => result.deleted.push(file)
+        (result2, file) => result2.deleted.push(file)
       ),
       parser3(
         " ",
         "M",
-        (result, file) => result.modified.push(file)
+        (result2, file) => result2.modified.push(file)
       ),
-      parser3("A", " ", (result, file) => {
-        result.created.push(file);
-        result.staged.push(file);
+      parser3("A", " ", (result2, file) => {
+        result2.created.push(file);
+        result2.staged.push(file);
       }),
-      parser3("A", "M", (result, file) => {
-        result.created.push(file);
-        result.staged.push(file);
-        result.modified.push(file);
+      parser3("A", "M", (result2, file) => {
+        result2.created.push(file);
+        result2.staged.push(file);
+        result2.modified.push(file);
       }),
-      parser3("D", " ", (result, file) => {
-        result.deleted.push(file);
-        result.staged.push(file);
+      parser3("D", " ", (result2, file) => {
+        result2.deleted.push(file);
+        result2.staged.push(file);
       }),
-      parser3("M", " ", (result, file) => {
-        result.modified.push(file);
-        result.staged.push(file);
+      parser3("M", " ", (result2, file) => {
+        result2.modified.push(file);
+        result2.staged.push(file);
       }),
-      parser3("M", "M", (result, file) => {
-        result.modified.push(file);
-        result.staged.push(file);
+      parser3("M", "M", (result2, file) => {
+        result2.modified.push(file);
+        result2.staged.push(file);
       }),
-      parser3("R", " ", (result, file) => {
-        result.renamed.push(renamedFile(file));
+      parser3("R", " ", (result2, file) => {
+        result2.renamed.push(renamedFile(file));
       }),
-      parser3("R", "M", (result, file) => {
+      parser3("R", "M", (result2, file) => {
         const renamed = renamedFile(file);
-        result.renamed.push(renamed);
-        result.modified.push(renamed.to);
+        result2.renamed.push(renamed);
+        result2.modified.push(renamed.to);
       }),
       parser3("!", "!", (_result, _file) => {
         (_result.ignored = _result.ignored || []).push(_file);
@@ -22621,7 +36385,7 @@ var init_StatusSummary = __esm({
       parser3(
         "?",
         "?",
-        (result, file) => result.not_added.push(file)
+        (result2, file) => result2.not_added.push(file)
       ),
       ...conflicts(
         "A",
@@ -22644,30 +36408,30 @@ var init_StatusSummary = __esm({
       ),
       [
         "##",
-        (result, line) => {
+        (result2, line) => {
           const aheadReg = /ahead (\d+)/;
           const behindReg = /behind (\d+)/;
           const currentReg = /^(.+?(?=(?:\.{3}|\s|$)))/;
           const trackingReg = /\.{3}(\S*)/;
           const onEmptyBranchReg = /\son\s(\S+?)(?=\.{3}|$)/;
           let regexResult = aheadReg.exec(line);
-          result.ahead = regexResult && +regexResult[1] || 0;
+          result2.ahead = regexResult && +regexResult[1] || 0;
           regexResult = behindReg.exec(line);
-          result.behind = regexResult && +regexResult[1] || 0;
+          result2.behind = regexResult && +regexResult[1] || 0;
           regexResult = currentReg.exec(line);
-          result.current = filterType(regexResult?.[1], filterString, null);
+          result2.current = filterType(regexResult?.[1], filterString, null);
           regexResult = trackingReg.exec(line);
-          result.tracking = filterType(regexResult?.[1], filterString, null);
+          result2.tracking = filterType(regexResult?.[1], filterString, null);
           regexResult = onEmptyBranchReg.exec(line);
           if (regexResult) {
-            result.current = filterType(regexResult?.[1], filterString, result.current);
+            result2.current = filterType(regexResult?.[1], filterString, result2.current);
           }
-          result.detached = /\(no branch\)/.test(line);
+          result2.detached = /\(no branch\)/.test(line);
         }
       ]
     ]);
-    parseStatusSummary = function(text2) {
-      const lines = text2.split(NULL);
+    parseStatusSummary = function(text3) {
+      const lines = text3.split(NULL);
       const status = new StatusSummary();
       for (let i2 = 0, l = lines.length; i2 < l; ) {
         let line = lines[i2++].trim();
@@ -22695,13 +36459,13 @@ function statusTask(customArgs) {
   return {
     format: "utf-8",
     commands,
-    parser(text2) {
-      return parseStatusSummary(text2);
+    parser(text3) {
+      return parseStatusSummary(text3);
     }
   };
 }
 var ignoredOptions;
-var init_status = __esm({
+var init_status = __esm2({
   "src/lib/tasks/status.ts"() {
     "use strict";
     init_StatusSummary();
@@ -22737,8 +36501,8 @@ function version_default() {
         commands: ["--version"],
         format: "utf-8",
         parser: versionParser,
-        onError(result, error, done, fail) {
-          if (result.exitCode === -2) {
+        onError(result2, error, done, fail) {
+          if (result2.exitCode === -2) {
             return done(Buffer.from(NOT_INSTALLED));
           }
           fail(error);
@@ -22755,7 +36519,7 @@ function versionParser(stdOut) {
 }
 var NOT_INSTALLED;
 var parsers7;
-var init_version = __esm({
+var init_version = __esm2({
   "src/lib/tasks/version.ts"() {
     "use strict";
     init_utils();
@@ -22763,27 +36527,27 @@ var init_version = __esm({
     parsers7 = [
       new LineParser(
         /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-        (result, [major, minor, patch, agent = ""]) => {
+        (result2, [major, minor, patch, agent = ""]) => {
           Object.assign(
-            result,
+            result2,
             versionResponse(asNumber(major), asNumber(minor), asNumber(patch), agent)
           );
         }
       ),
       new LineParser(
         /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-        (result, [major, minor, patch, agent = ""]) => {
-          Object.assign(result, versionResponse(asNumber(major), asNumber(minor), patch, agent));
+        (result2, [major, minor, patch, agent = ""]) => {
+          Object.assign(result2, versionResponse(asNumber(major), asNumber(minor), patch, agent));
         }
       )
     ];
   }
 });
-function createCloneTask(api, task, repoPath, ...args) {
+function createCloneTask(api, task, repoPath, ...args2) {
   if (!filterString(repoPath)) {
     return configurationErrorTask(`git.${api}() requires a string 'repoPath'`);
   }
-  return task(repoPath, filterType(args[0], filterString), getTrailingOptions(arguments));
+  return task(repoPath, filterType(args2[0], filterString), getTrailingOptions(arguments));
 }
 function clone_default() {
   return {
@@ -22803,7 +36567,7 @@ function clone_default() {
 }
 var cloneTask;
 var cloneMirrorTask;
-var init_clone = __esm({
+var init_clone = __esm2({
   "src/lib/tasks/clone.ts"() {
     "use strict";
     init_task();
@@ -22821,11 +36585,11 @@ var init_clone = __esm({
   }
 });
 var simple_git_api_exports = {};
-__export(simple_git_api_exports, {
+__export2(simple_git_api_exports, {
   SimpleGitApi: () => SimpleGitApi
 });
 var SimpleGitApi;
-var init_simple_git_api = __esm({
+var init_simple_git_api = __esm2({
   "src/lib/simple-git-api.ts"() {
     "use strict";
     init_task_callback();
@@ -22962,12 +36726,12 @@ var init_simple_git_api = __esm({
   }
 });
 var scheduler_exports = {};
-__export(scheduler_exports, {
+__export2(scheduler_exports, {
   Scheduler: () => Scheduler
 });
 var createScheduledTask;
 var Scheduler;
-var init_scheduler = __esm({
+var init_scheduler = __esm2({
   "src/lib/runners/scheduler.ts"() {
     "use strict";
     init_utils();
@@ -23020,13 +36784,13 @@ var init_scheduler = __esm({
   }
 });
 var apply_patch_exports = {};
-__export(apply_patch_exports, {
+__export2(apply_patch_exports, {
   applyPatchTask: () => applyPatchTask
 });
 function applyPatchTask(patches, customArgs) {
   return straightThroughStringTask(["apply", ...customArgs, ...patches]);
 }
-var init_apply_patch = __esm({
+var init_apply_patch = __esm2({
   "src/lib/tasks/apply-patch.ts"() {
     "use strict";
     init_task();
@@ -23047,7 +36811,7 @@ function branchDeletionFailure(branch) {
   };
 }
 var BranchDeletionBatch;
-var init_BranchDeleteSummary = __esm({
+var init_BranchDeleteSummary = __esm2({
   "src/lib/responses/BranchDeleteSummary.ts"() {
     "use strict";
     BranchDeletionBatch = class {
@@ -23069,7 +36833,7 @@ var deleteSuccessRegex;
 var deleteErrorRegex;
 var parsers8;
 var parseBranchDeletions;
-var init_parse_branch_delete = __esm({
+var init_parse_branch_delete = __esm2({
   "src/lib/parsers/parse-branch-delete.ts"() {
     "use strict";
     init_BranchDeleteSummary();
@@ -23077,16 +36841,16 @@ var init_parse_branch_delete = __esm({
     deleteSuccessRegex = /(\S+)\s+\(\S+\s([^)]+)\)/;
     deleteErrorRegex = /^error[^']+'([^']+)'/m;
     parsers8 = [
-      new LineParser(deleteSuccessRegex, (result, [branch, hash]) => {
+      new LineParser(deleteSuccessRegex, (result2, [branch, hash]) => {
         const deletion = branchDeletionSuccess(branch, hash);
-        result.all.push(deletion);
-        result.branches[branch] = deletion;
+        result2.all.push(deletion);
+        result2.branches[branch] = deletion;
       }),
-      new LineParser(deleteErrorRegex, (result, [branch]) => {
+      new LineParser(deleteErrorRegex, (result2, [branch]) => {
         const deletion = branchDeletionFailure(branch);
-        result.errors.push(deletion);
-        result.all.push(deletion);
-        result.branches[branch] = deletion;
+        result2.errors.push(deletion);
+        result2.all.push(deletion);
+        result2.branches[branch] = deletion;
       })
     ];
     parseBranchDeletions = (stdOut, stdErr) => {
@@ -23095,7 +36859,7 @@ var init_parse_branch_delete = __esm({
   }
 });
 var BranchSummaryResult;
-var init_BranchSummary = __esm({
+var init_BranchSummary = __esm2({
   "src/lib/responses/BranchSummary.ts"() {
     "use strict";
     BranchSummaryResult = class {
@@ -23134,7 +36898,7 @@ function parseBranchSummary(stdOut, currentOnly = false) {
 }
 var parsers9;
 var currentBranchParser;
-var init_parse_branch = __esm({
+var init_parse_branch = __esm2({
   "src/lib/parsers/parse-branch.ts"() {
     "use strict";
     init_BranchSummary();
@@ -23142,24 +36906,24 @@ var init_parse_branch = __esm({
     parsers9 = [
       new LineParser(
         /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-        (result, [current, name, commit, label]) => {
-          result.push(branchStatus(current), true, name, commit, label);
+        (result2, [current, name, commit, label]) => {
+          result2.push(branchStatus(current), true, name, commit, label);
         }
       ),
       new LineParser(
         /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-        (result, [current, name, commit, label]) => {
-          result.push(branchStatus(current), false, name, commit, label);
+        (result2, [current, name, commit, label]) => {
+          result2.push(branchStatus(current), false, name, commit, label);
         }
       )
     ];
-    currentBranchParser = new LineParser(/^(\S+)$/s, (result, [name]) => {
-      result.push("*", false, name, "", "");
+    currentBranchParser = new LineParser(/^(\S+)$/s, (result2, [name]) => {
+      result2.push("*", false, name, "", "");
     });
   }
 });
 var branch_exports = {};
-__export(branch_exports, {
+__export2(branch_exports, {
   branchLocalTask: () => branchLocalTask,
   branchTask: () => branchTask,
   containsDeleteBranchCommand: () => containsDeleteBranchCommand,
@@ -23234,7 +36998,7 @@ function deleteBranchTask(branch, forceDelete = false) {
   };
   return task;
 }
-var init_branch = __esm({
+var init_branch = __esm2({
   "src/lib/tasks/branch.ts"() {
     "use strict";
     init_git_response_error();
@@ -23248,16 +37012,16 @@ function toPath(input) {
   return path3 && normalize(path3);
 }
 var parseCheckIgnore;
-var init_CheckIgnore = __esm({
+var init_CheckIgnore = __esm2({
   "src/lib/responses/CheckIgnore.ts"() {
     "use strict";
-    parseCheckIgnore = (text2) => {
-      return text2.split(/\n/g).map(toPath).filter(Boolean);
+    parseCheckIgnore = (text3) => {
+      return text3.split(/\n/g).map(toPath).filter(Boolean);
     };
   }
 });
 var check_ignore_exports = {};
-__export(check_ignore_exports, {
+__export2(check_ignore_exports, {
   checkIgnoreTask: () => checkIgnoreTask
 });
 function checkIgnoreTask(paths) {
@@ -23267,14 +37031,14 @@ function checkIgnoreTask(paths) {
     parser: parseCheckIgnore
   };
 }
-var init_check_ignore = __esm({
+var init_check_ignore = __esm2({
   "src/lib/tasks/check-ignore.ts"() {
     "use strict";
     init_CheckIgnore();
   }
 });
 function parseFetchResult(stdOut, stdErr) {
-  const result = {
+  const result2 = {
     raw: stdOut,
     remote: null,
     branches: [],
@@ -23282,38 +37046,38 @@ function parseFetchResult(stdOut, stdErr) {
     updated: [],
     deleted: []
   };
-  return parseStringResponse(result, parsers10, [stdOut, stdErr]);
+  return parseStringResponse(result2, parsers10, [stdOut, stdErr]);
 }
 var parsers10;
-var init_parse_fetch = __esm({
+var init_parse_fetch = __esm2({
   "src/lib/parsers/parse-fetch.ts"() {
     "use strict";
     init_utils();
     parsers10 = [
-      new LineParser(/From (.+)$/, (result, [remote]) => {
-        result.remote = remote;
+      new LineParser(/From (.+)$/, (result2, [remote]) => {
+        result2.remote = remote;
       }),
-      new LineParser(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (result, [name, tracking]) => {
-        result.branches.push({
+      new LineParser(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (result2, [name, tracking]) => {
+        result2.branches.push({
           name,
           tracking
         });
       }),
-      new LineParser(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (result, [name, tracking]) => {
-        result.tags.push({
+      new LineParser(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (result2, [name, tracking]) => {
+        result2.tags.push({
           name,
           tracking
         });
       }),
-      new LineParser(/- \[deleted]\s+\S+\s*-> (.+)$/, (result, [tracking]) => {
-        result.deleted.push({
+      new LineParser(/- \[deleted]\s+\S+\s*-> (.+)$/, (result2, [tracking]) => {
+        result2.deleted.push({
           tracking
         });
       }),
       new LineParser(
         /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-        (result, [from, to, name, tracking]) => {
-          result.updated.push({
+        (result2, [from, to, name, tracking]) => {
+          result2.updated.push({
             name,
             tracking,
             to,
@@ -23325,7 +37089,7 @@ var init_parse_fetch = __esm({
   }
 });
 var fetch_exports = {};
-__export(fetch_exports, {
+__export2(fetch_exports, {
   fetchTask: () => fetchTask
 });
 function disallowedCommand(command) {
@@ -23346,7 +37110,7 @@ function fetchTask(remote, branch, customArgs) {
     parser: parseFetchResult
   };
 }
-var init_fetch = __esm({
+var init_fetch = __esm2({
   "src/lib/tasks/fetch.ts"() {
     "use strict";
     init_parse_fetch();
@@ -23357,19 +37121,19 @@ function parseMoveResult(stdOut) {
   return parseStringResponse({ moves: [] }, parsers11, stdOut);
 }
 var parsers11;
-var init_parse_move = __esm({
+var init_parse_move = __esm2({
   "src/lib/parsers/parse-move.ts"() {
     "use strict";
     init_utils();
     parsers11 = [
-      new LineParser(/^Renaming (.+) to (.+)$/, (result, [from, to]) => {
-        result.moves.push({ from, to });
+      new LineParser(/^Renaming (.+) to (.+)$/, (result2, [from, to]) => {
+        result2.moves.push({ from, to });
       })
     ];
   }
 });
 var move_exports = {};
-__export(move_exports, {
+__export2(move_exports, {
   moveTask: () => moveTask
 });
 function moveTask(from, to) {
@@ -23379,7 +37143,7 @@ function moveTask(from, to) {
     parser: parseMoveResult
   };
 }
-var init_move = __esm({
+var init_move = __esm2({
   "src/lib/tasks/move.ts"() {
     "use strict";
     init_parse_move();
@@ -23387,7 +37151,7 @@ var init_move = __esm({
   }
 });
 var pull_exports = {};
-__export(pull_exports, {
+__export2(pull_exports, {
   pullTask: () => pullTask
 });
 function pullTask(remote, branch, customArgs) {
@@ -23401,10 +37165,10 @@ function pullTask(remote, branch, customArgs) {
     parser(stdOut, stdErr) {
       return parsePullResult(stdOut, stdErr);
     },
-    onError(result, _error, _done, fail) {
+    onError(result2, _error, _done, fail) {
       const pullError = parsePullErrorResult(
-        bufferToString(result.stdOut),
-        bufferToString(result.stdErr)
+        bufferToString(result2.stdOut),
+        bufferToString(result2.stdErr)
       );
       if (pullError) {
         return fail(new GitResponseError(pullError));
@@ -23413,7 +37177,7 @@ function pullTask(remote, branch, customArgs) {
     }
   };
 }
-var init_pull = __esm({
+var init_pull = __esm2({
   "src/lib/tasks/pull.ts"() {
     "use strict";
     init_git_response_error();
@@ -23421,14 +37185,14 @@ var init_pull = __esm({
     init_utils();
   }
 });
-function parseGetRemotes(text2) {
+function parseGetRemotes(text3) {
   const remotes = {};
-  forEach(text2, ([name]) => remotes[name] = { name });
+  forEach(text3, ([name]) => remotes[name] = { name });
   return Object.values(remotes);
 }
-function parseGetRemotesVerbose(text2) {
+function parseGetRemotesVerbose(text3) {
   const remotes = {};
-  forEach(text2, ([name, url, purpose]) => {
+  forEach(text3, ([name, url, purpose]) => {
     if (!Object.hasOwn(remotes, name)) {
       remotes[name] = {
         name,
@@ -23441,17 +37205,17 @@ function parseGetRemotesVerbose(text2) {
   });
   return Object.values(remotes);
 }
-function forEach(text2, handler) {
-  forEachLineWithContent(text2, (line) => handler(line.split(/\s+/)));
+function forEach(text3, handler) {
+  forEachLineWithContent(text3, (line) => handler(line.split(/\s+/)));
 }
-var init_GetRemoteSummary = __esm({
+var init_GetRemoteSummary = __esm2({
   "src/lib/responses/GetRemoteSummary.ts"() {
     "use strict";
     init_utils();
   }
 });
 var remote_exports = {};
-__export(remote_exports, {
+__export2(remote_exports, {
   addRemoteTask: () => addRemoteTask,
   getRemotesTask: () => getRemotesTask,
   listRemotesTask: () => listRemotesTask,
@@ -23489,7 +37253,7 @@ function remoteTask(customArgs) {
 function removeRemoteTask(remoteName) {
   return straightThroughStringTask(["remote", "remove", remoteName]);
 }
-var init_remote = __esm({
+var init_remote = __esm2({
   "src/lib/tasks/remote.ts"() {
     "use strict";
     init_GetRemoteSummary();
@@ -23497,7 +37261,7 @@ var init_remote = __esm({
   }
 });
 var stash_list_exports = {};
-__export(stash_list_exports, {
+__export2(stash_list_exports, {
   stashListTask: () => stashListTask
 });
 function stashListTask(opt = {}, customArgs) {
@@ -23514,7 +37278,7 @@ function stashListTask(opt = {}, customArgs) {
     parser: parser4
   };
 }
-var init_stash_list = __esm({
+var init_stash_list = __esm2({
   "src/lib/tasks/stash-list.ts"() {
     "use strict";
     init_log_format();
@@ -23524,7 +37288,7 @@ var init_stash_list = __esm({
   }
 });
 var sub_module_exports = {};
-__export(sub_module_exports, {
+__export2(sub_module_exports, {
   addSubModuleTask: () => addSubModuleTask,
   initSubModuleTask: () => initSubModuleTask,
   subModuleTask: () => subModuleTask,
@@ -23546,7 +37310,7 @@ function subModuleTask(customArgs) {
 function updateSubModuleTask(customArgs) {
   return subModuleTask(["update", ...customArgs]);
 }
-var init_sub_module = __esm({
+var init_sub_module = __esm2({
   "src/lib/tasks/sub-module.ts"() {
     "use strict";
     init_task();
@@ -23574,7 +37338,7 @@ function toNumber(input) {
 }
 var TagList;
 var parseTagList;
-var init_TagList = __esm({
+var init_TagList = __esm2({
   "src/lib/responses/TagList.ts"() {
     "use strict";
     TagList = class {
@@ -23607,7 +37371,7 @@ var init_TagList = __esm({
   }
 });
 var tag_exports = {};
-__export(tag_exports, {
+__export2(tag_exports, {
   addAnnotatedTagTask: () => addAnnotatedTagTask,
   addTagTask: () => addTagTask,
   tagListTask: () => tagListTask
@@ -23617,8 +37381,8 @@ function tagListTask(customArgs = []) {
   return {
     format: "utf-8",
     commands: ["tag", "-l", ...customArgs],
-    parser(text2) {
-      return parseTagList(text2, hasCustomSort);
+    parser(text3) {
+      return parseTagList(text3, hasCustomSort);
     }
   };
 }
@@ -23640,7 +37404,7 @@ function addAnnotatedTagTask(name, tagMessage) {
     }
   };
 }
-var init_tag = __esm({
+var init_tag = __esm2({
   "src/lib/tasks/tag.ts"() {
     "use strict";
     init_TagList();
@@ -23848,13 +37612,13 @@ var require_git = __commonJS2({
     Git2.prototype.submoduleAdd = function(repo, path3, then) {
       return this._runTask(addSubModuleTask2(repo, path3), trailingFunctionArgument2(arguments));
     };
-    Git2.prototype.submoduleUpdate = function(args, then) {
+    Git2.prototype.submoduleUpdate = function(args2, then) {
       return this._runTask(
         updateSubModuleTask2(getTrailingOptions2(arguments, true)),
         trailingFunctionArgument2(arguments)
       );
     };
-    Git2.prototype.submoduleInit = function(args, then) {
+    Git2.prototype.submoduleInit = function(args2, then) {
       return this._runTask(
         initSubModuleTask2(getTrailingOptions2(arguments, true)),
         trailingFunctionArgument2(arguments)
@@ -23928,10 +37692,10 @@ var require_git = __commonJS2({
     Git2.prototype.binaryCatFile = function() {
       return this._catFile("buffer", arguments);
     };
-    Git2.prototype._catFile = function(format, args) {
-      var handler = trailingFunctionArgument2(args);
+    Git2.prototype._catFile = function(format, args2) {
+      var handler = trailingFunctionArgument2(args2);
       var command = ["cat-file"];
-      var options = args[0];
+      var options = args2[0];
       if (typeof options === "string") {
         return this._runTask(
           configurationErrorTask2("Git.catFile: options must be supplied as an array of strings"),
@@ -24066,13 +37830,13 @@ function abortPlugin(signal) {
 function blockUnsafeOperationsPlugin(options = {}) {
   return {
     type: "spawn.args",
-    action(args, { env }) {
-      for (const vulnerability of ne(args, env)) {
+    action(args2, { env }) {
+      for (const vulnerability of ne(args2, env)) {
         if (options[vulnerability.category] !== true) {
           throw new GitPluginError(void 0, "unsafe", vulnerability.message);
         }
       }
-      return args;
+      return args2;
     }
   };
 }
@@ -24100,7 +37864,7 @@ function completionDetectionPlugin({
       exit: (0, import_promise_deferred2.deferred)(),
       exitTimeout: (0, import_promise_deferred2.deferred)()
     };
-    const result = Promise.race([
+    const result2 = Promise.race([
       onClose === false ? never : events.closeTimeout.promise,
       onExit === false ? never : events.exitTimeout.promise
     ]);
@@ -24118,7 +37882,7 @@ function completionDetectionPlugin({
       get exitCode() {
         return exitCode;
       },
-      result
+      result: result2
     };
   }
   function configureTimeout(flag2, event, timeout) {
@@ -24187,18 +37951,18 @@ function customBinaryPlugin(plugins, input = ["git"], allowUnsafe = false) {
   });
 }
 init_git_error();
-function isTaskError(result) {
-  return !!(result.exitCode && result.stdErr.length);
+function isTaskError(result2) {
+  return !!(result2.exitCode && result2.stdErr.length);
 }
-function getErrorMessage(result) {
-  return Buffer.concat([...result.stdOut, ...result.stdErr]);
+function getErrorMessage(result2) {
+  return Buffer.concat([...result2.stdOut, ...result2.stdErr]);
 }
 function errorDetectionHandler(overwrite = false, isError = isTaskError, errorMessage = getErrorMessage) {
-  return (error, result) => {
-    if (!overwrite && error || !isError(result)) {
+  return (error, result2) => {
+    if (!overwrite && error || !isError(result2)) {
       return error;
     }
-    return errorMessage(result);
+    return errorMessage(result2);
   };
 }
 function errorDetectionPlugin(config) {
@@ -24280,11 +38044,11 @@ function progressMonitorPlugin(progress) {
   };
   const onArgs = {
     type: "spawn.args",
-    action(args, context) {
+    action(args2, context) {
       if (!progressMethods.includes(context.method)) {
-        return args;
+        return args2;
       }
-      return including(args, progressCommand);
+      return including(args2, progressCommand);
     }
   };
   return [onArgs, onProgress];
@@ -24342,8 +38106,8 @@ function suffixPathsPlugin() {
     action(data) {
       const prefix = [];
       let suffix;
-      function append2(args) {
-        (suffix = suffix || []).push(...args);
+      function append2(args2) {
+        (suffix = suffix || []).push(...args2);
       }
       for (let i2 = 0; i2 < data.length; i2++) {
         const param = data[i2];
@@ -24707,8 +38471,8 @@ function formatBytes(bytes) {
 function shortSha(sha) {
   return sha.slice(0, 7);
 }
-function quoteLine(text2, max = 72) {
-  const line = text2.split(/\r?\n/, 1)[0] ?? "";
+function quoteLine(text3, max = 72) {
+  const line = text3.split(/\r?\n/, 1)[0] ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 function joinList(items, conjunction = "and") {
@@ -24731,7 +38495,7 @@ function formatText(report2, options) {
 }
 function painter(color) {
   const close = { 1: 22, 2: 22, 4: 24, 31: 39, 32: 39, 33: 39, 36: 39 };
-  return color ? (text2, code) => `\x1B[${code}m${text2}\x1B[${close[code] ?? 0}m` : (text2) => text2;
+  return color ? (text3, code) => `\x1B[${code}m${text3}\x1B[${close[code] ?? 0}m` : (text3) => text3;
 }
 function groupFindings(findings) {
   const groups = /* @__PURE__ */ new Map();
@@ -24768,31 +38532,8 @@ function formatSummary(report2, paint = (t2) => t2) {
   return paint(`✔ ${line}`, 32);
 }
 
-// src/engines/findings.ts
-function makeFinding(base) {
-  return {
-    commit: null,
-    path: null,
-    line: null,
-    column: null,
-    hint: null,
-    ...base
-  };
-}
-function countBySeverity(findings) {
-  let errors = 0;
-  let warnings = 0;
-  let notices = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  }
-  return { errors, warnings, notices };
-}
-function summarizeFindings(findings, counts) {
-  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
-}
+// src/config/load.ts
+init_findings();
 
 // src/config/defaults.ts
 var CONVENTIONAL_TYPES = [
@@ -24904,8 +38645,8 @@ function describeValue(value) {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
+    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown2);
   }
   return String(value);
 }
@@ -24928,17 +38669,17 @@ function walk(doc, segments) {
   let node = steps[0].value;
   for (const segment of segments) {
     if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc) ?? null;
-    let step = null;
+    let step2 = null;
     if ((0, import_yaml.isMap)(node)) {
       const pair = node.items.find((p2) => keyText(p2.key) === segment);
-      if (pair) step = { key: pair.key, value: pair.value ?? null };
+      if (pair) step2 = { key: pair.key, value: pair.value ?? null };
     } else if ((0, import_yaml.isSeq)(node) && /^\d+$/.test(segment)) {
       const item = node.items[Number(segment)];
-      if (item) step = { key: null, value: item };
+      if (item) step2 = { key: null, value: item };
     }
-    if (!step) break;
-    steps.push(step);
-    node = step.value;
+    if (!step2) break;
+    steps.push(step2);
+    node = step2.value;
   }
   return steps;
 }
@@ -24950,7 +38691,7 @@ function locateNode(doc, lineCounter, segments, target) {
   if (found && target === "value" && !isEmptyScalar(last2.value)) candidates.push(last2.value);
   candidates.push(last2.key);
   if (target !== "key" || !found) candidates.push(last2.value);
-  for (const step of [...steps].reverse()) candidates.push(step.key, step.value);
+  for (const step2 of [...steps].reverse()) candidates.push(step2.key, step2.value);
   for (const node of candidates) {
     const position = start(node, lineCounter);
     if (position) return position;
@@ -25072,32 +38813,33 @@ function mergeConfig(lower2, upper) {
 
 // src/config/parse-config-text.ts
 var import_yaml3 = __toESM(require_dist3(), 1);
+init_findings();
 
 // src/config/screen-config-text.ts
 var MAX_CONFIG_BYTES = 1e6;
 var MAX_FLOW_DEPTH = 100;
-function positionAt(text2, offset) {
+function positionAt(text3, offset) {
   let line = 1;
   let lineStart = 0;
-  for (let i2 = text2.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text2.indexOf("\n", i2 + 1)) {
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) {
     line++;
     lineStart = i2 + 1;
   }
   return { line, column: offset - lineStart + 1 };
 }
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function deepFlowOffset(text2) {
+function deepFlowOffset(text3) {
   let depth = 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c3 = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
     if (c3 === 91 || c3 === 123) {
       if (++depth > MAX_FLOW_DEPTH) return i2;
     } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
   }
   return -1;
 }
-function screenConfigText(text2) {
-  const bytes = Buffer.byteLength(text2, "utf8");
+function screenConfigText(text3) {
+  const bytes = Buffer.byteLength(text3, "utf8");
   if (bytes > MAX_CONFIG_BYTES) {
     return {
       message: `config is ${(bytes / 1e6).toFixed(1)} MB; the limit is 1 MB`,
@@ -25105,22 +38847,22 @@ function screenConfigText(text2) {
       position: { line: 1, column: 1 }
     };
   }
-  const control = CONTROL.exec(text2);
+  const control = CONTROL.exec(text3);
   if (control) {
     const code = control[0].charCodeAt(0);
     const name = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
     return {
       message: `config contains binary data (${name}); YAML must be text`,
       hint: "Save the file as UTF-8 text; if it is not a config, put the right file at this path.",
-      position: positionAt(text2, control.index)
+      position: positionAt(text3, control.index)
     };
   }
-  const deep = deepFlowOffset(text2);
+  const deep = deepFlowOffset(text3);
   if (deep !== -1) {
     return {
       message: `config nests [ or { more than ${MAX_FLOW_DEPTH} levels deep`,
       hint: "No Steward setting needs more than a few levels: check for unclosed brackets.",
-      position: positionAt(text2, deep)
+      position: positionAt(text3, deep)
     };
   }
   return null;
@@ -25160,8 +38902,8 @@ function suggestKey(unknown, known) {
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
-  return bestDistance <= tolerance ? best : null;
+  const tolerance2 = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
+  return bestDistance <= tolerance2 ? best : null;
 }
 
 // src/config/describe-schema-errors.ts
@@ -25550,9 +39292,9 @@ function validateConfigData(data) {
   return checkConfigData(data, Infinity).problems;
 }
 function checkConfigData(data, limit) {
-  const validate = validator();
-  if (validate(data)) return { problems: [], omitted: 0 };
-  const errors = relevantSchemaErrors(validate.errors ?? []);
+  const validate2 = validator();
+  if (validate2(data)) return { problems: [], omitted: 0 };
+  const errors = relevantSchemaErrors(validate2.errors ?? []);
   return { problems: describeSchemaErrors(errors.slice(0, limit)), omitted: Math.max(0, errors.length - limit) };
 }
 
@@ -25607,23 +39349,23 @@ function schemaProblems(doc, lineCounter, data) {
   return { problems: located, omitted };
 }
 function parseConfigText(file) {
-  const text2 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
-  const refused = screenConfigText(text2);
+  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
+  const refused = screenConfigText(text3);
   if (refused) return withFindings(file, [{ ...refused, severity: "error" }]);
   const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const syntax = yamlSyntaxProblems(doc, lineCounter);
   if (doc.errors.length > 0) return withFindings(file, syntax);
   const converted = toData(doc, lineCounter);
   if ("problem" in converted) return withFindings(file, [...syntax, converted.problem]);
   const data = converted.data ?? {};
   const schema = schemaProblems(doc, lineCounter, data);
-  const result = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
-  if (!result.data) return result;
+  const result2 = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
+  if (!result2.data) return result2;
   const { $schema: _schema, _extends: spec, ...rest } = data;
   return {
     data: rest,
-    findings: result.findings,
+    findings: result2.findings,
     extends: typeof spec === "string" ? { spec, position: locateNode(doc, lineCounter, ["_extends"], "value") } : null
   };
 }
@@ -25748,6 +39490,9 @@ async function resolveConfig(candidates, readExtends) {
   return { config: merged, findings: ctx.findings, sources: ctx.sources };
 }
 
+// src/workflows/check-pull-request.ts
+init_findings();
+
 // src/config/types.ts
 var STYLE_RULE_IDS = [
   "title-conventional",
@@ -25843,6 +39588,7 @@ function filterFiles(files, excepts, onlys) {
 }
 
 // src/engines/style/rule-outcome.ts
+init_findings();
 function severityOf(options) {
   return options.severity === "off" ? "notice" : options.severity;
 }
@@ -25866,19 +39612,19 @@ function configProblem(rule2, options, error) {
 // src/engines/style/apply-truncation.ts
 var COMMIT_RULES = /* @__PURE__ */ new Set(["commit-conventional", "commit-signoff"]);
 var FILE_RULES2 = /* @__PURE__ */ new Set(["pr-size", "forbidden-paths", "large-files"]);
-function applyTruncation(rule2, options, pr, result) {
-  if (result.status === "skipped" || result.status === "off") return result;
+function applyTruncation(rule2, options, pr, result2) {
+  if (result2.status === "skipped" || result2.status === "off") return result2;
   const kind = COMMIT_RULES.has(rule2) ? "commits" : FILE_RULES2.has(rule2) ? "files" : null;
   const truncation = kind ? pr.truncated[kind] : null;
-  if (!kind || !truncation) return result;
+  if (!kind || !truncation) return result2;
   const finding = styleFinding(rule2, options, truncationMessage(kind, truncation), {
     hint: kind === "commits" ? "Split the pull request, or squash its commits, so that every commit can be read." : "Split the pull request so that every file can be read."
   });
   const missing = Math.max(0, truncation.total - truncation.seen);
   return {
     status: "incomplete",
-    details: `${result.details}; ${formatCount(missing)} of ${formatCount(truncation.total)} ${kind} not read`,
-    findings: [...result.findings, finding]
+    details: `${result2.details}; ${formatCount(missing)} of ${formatCount(truncation.total)} ${kind} not read`,
+    findings: [...result2.findings, finding]
   };
 }
 function truncationMessage(kind, t2) {
@@ -26537,17 +40283,17 @@ function isSymbol(value) {
 function baseToString(value) {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) {
-    let result2 = "";
+    let result3 = "";
     for (let i2 = 0; i2 < value.length; i2++) {
-      if (i2 > 0) result2 += ",";
-      result2 += baseToString(value[i2]);
+      if (i2 > 0) result3 += ",";
+      result3 += baseToString(value[i2]);
     }
-    return result2;
+    return result3;
   }
   if (isSymbol(value)) return value.toString();
-  const result = value + "";
-  if (result === "0" && Object.is(Number(value), -0)) return "-0";
-  return result;
+  const result2 = value + "";
+  if (result2 === "0" && Object.is(Number(value), -0)) return "-0";
+  return result2;
 }
 
 // node_modules/es-toolkit/dist/compat/util/toString.mjs
@@ -26594,9 +40340,9 @@ var deburrMap = /* @__PURE__ */ new Map([
   ["ſ", "s"]
 ]);
 function deburr(str) {
-  let result = "";
-  for (let index = 0; index < str.length; index++) result += deburrChar(str[index]);
-  return result;
+  let result2 = "";
+  for (let index = 0; index < str.length; index++) result2 += deburrChar(str[index]);
+  return result2;
 }
 function deburrChar(char) {
   const code = char.charCodeAt(0);
@@ -26606,12 +40352,12 @@ function deburrChar(char) {
   if (deburred != null) return deburred;
   if (!isLatinLetter(code)) return char;
   const decomposed = char.normalize("NFD");
-  let result = "";
+  let result2 = "";
   for (let index = 0; index < decomposed.length; index++) if (!isCombiningMark(decomposed.charCodeAt(index))) {
     var _deburrMap$get;
-    result += (_deburrMap$get = deburrMap.get(decomposed[index])) !== null && _deburrMap$get !== void 0 ? _deburrMap$get : decomposed[index];
+    result2 += (_deburrMap$get = deburrMap.get(decomposed[index])) !== null && _deburrMap$get !== void 0 ? _deburrMap$get : decomposed[index];
   }
-  return result;
+  return result2;
 }
 function isLatinLetter(code) {
   return code >= 192 && code <= 563 || code >= 7680 && code <= 7929 || code === 8490 || code === 8491;
@@ -26628,17 +40374,17 @@ function deburr2(str) {
   let index = 0;
   while (index < str.length && str.charCodeAt(index) < 192) index++;
   if (index === str.length) return str;
-  let result = str.slice(0, index);
+  let result2 = str.slice(0, index);
   for (; index < str.length; index++) {
     const code = str.charCodeAt(index);
     if (code >= 192 && code <= 383) {
-      result += deburredLetters[code - 192];
+      result2 += deburredLetters[code - 192];
       continue;
     }
     if (code >= 768 && code <= 879 || code >= 8400 && code <= 8447 || code >= 65056 && code <= 65071) continue;
-    result += str[index];
+    result2 += str[index];
   }
-  return result;
+  return result2;
 }
 
 // node_modules/es-toolkit/dist/compat/_internal/words.mjs
@@ -26747,15 +40493,15 @@ function snakeCase(str) {
 // node_modules/es-toolkit/dist/compat/string/startCase.mjs
 function startCase(str) {
   const words$1 = words(normalizeForCase(deburr2(str)).trim());
-  let result = "";
+  let result2 = "";
   for (let i2 = 0; i2 < words$1.length; i2++) {
     const word = words$1[i2];
-    if (result) result += " ";
+    if (result2) result2 += " ";
     let firstLength = 1;
     if (word.codePointAt(0) > 65535) firstLength = 2;
-    result += word.slice(0, firstLength).toUpperCase() + word.slice(firstLength);
+    result2 += word.slice(0, firstLength).toUpperCase() + word.slice(firstLength);
   }
-  return result;
+  return result2;
 }
 
 // node_modules/es-toolkit/dist/string/upperFirst.mjs
@@ -26847,13 +40593,13 @@ var bodyCase = (parsed, when = "always", value = []) => {
     }
     return check;
   });
-  const result = checks.some((check) => {
+  const result2 = checks.some((check) => {
     const r2 = case_default(body, check.case);
     return negated(check.when) ? !r2 : r2;
   });
   const list = checks.map((c3) => c3.case).join(", ");
   return [
-    negated(when) ? !result : result,
+    negated(when) ? !result2 : result2,
     message([`body must`, negated(when) ? `not` : null, `be ${list}`])
   ];
 };
@@ -27021,13 +40767,13 @@ var headerCase = (parsed, when = "always", value = []) => {
     }
     return check;
   });
-  const result = checks.some((check) => {
+  const result2 = checks.some((check) => {
     const r2 = case_default(header, check.case);
     return negated2(check.when) ? !r2 : r2;
   });
   const list = checks.map((c3) => c3.case).join(", ");
   return [
-    negated2(when) ? !result : result,
+    negated2(when) ? !result2 : result2,
     message([`header must`, negated2(when) ? `not` : null, `be ${list}`])
   ];
 };
@@ -27108,13 +40854,13 @@ var scopeCase = (parsed, when = "always", value = []) => {
   });
   const delimiterRegex = new RegExp(delimiterPatterns.join("|"));
   const scopeSegments = scope.split(delimiterRegex);
-  const result = checks.some((check) => {
+  const result2 = checks.some((check) => {
     const r2 = scopeSegments.every((segment) => delimiterRegex.test(segment) || case_default(segment, check.case));
     return negated3(check.when) ? !r2 : r2;
   });
   const list = checks.map((c3) => c3.case).join(", ");
   return [
-    negated3(when) ? !result : result,
+    negated3(when) ? !result2 : result2,
     message([`scope must`, negated3(when) ? `not` : null, `be ${list}`])
   ];
 };
@@ -27238,13 +40984,13 @@ var subjectCase = (parsed, when = "always", value = []) => {
     }
     return check;
   });
-  const result = checks.some((check) => {
+  const result2 = checks.some((check) => {
     const r2 = case_default(subject, check.case);
     return negated4(check.when) ? !r2 : r2;
   });
   const list = checks.map((c3) => c3.case).join(", ");
   return [
-    negated4(when) ? !result : result,
+    negated4(when) ? !result2 : result2,
     message([`subject must`, negated4(when) ? `not` : null, `be ${list}`])
   ];
 };
@@ -27354,13 +41100,13 @@ var typeCase = (parsed, when = "always", value = []) => {
     }
     return check;
   });
-  const result = checks.some((check) => {
+  const result2 = checks.some((check) => {
     const r2 = case_default(type, check.case);
     return negated5(check.when) ? !r2 : r2;
   });
   const list = checks.map((c3) => c3.case).join(", ");
   return [
-    negated5(when) ? !result : result,
+    negated5(when) ? !result2 : result2,
     message([`type must`, negated5(when) ? `not` : null, `be ${list}`])
   ];
 };
@@ -27382,9 +41128,9 @@ var typeEnum = (parsed, when = "always", value = []) => {
     return [true];
   }
   const negated6 = when === "never";
-  const result = enum_default(input, value);
+  const result2 = enum_default(input, value);
   return [
-    negated6 ? !result : result,
+    negated6 ? !result2 : result2,
     message([
       `type must`,
       negated6 ? `not` : null,
@@ -27589,8 +41335,8 @@ function lintOne(message2, parser4, rules, ignores) {
   const errors = [];
   const warnings = [];
   for (const rule2 of rules) {
-    const [ok, text2] = rule2.run(parsed);
-    if (!ok) (rule2.level === 2 ? errors : warnings).push({ name: rule2.name, message: text2 ?? rule2.name });
+    const [ok, text3] = rule2.run(parsed);
+    if (!ok) (rule2.level === 2 ? errors : warnings).push({ name: rule2.name, message: text3 ?? rule2.name });
   }
   return verdict({ ...fields, errors, warnings });
 }
@@ -27724,10 +41470,10 @@ function suggestHeader(header, verdict2, c3, lint) {
   const { type: guessed, subject } = verdict2.type !== null ? { type: verdict2.type.toLowerCase(), subject: verdict2.subject ?? "" } : splitFreeText(header);
   const type = pickType(guessed, c3.types);
   const scope = pickScope(verdict2.scope, type, c3);
-  const text2 = tidySubject(subject);
-  if (text2 === "") return null;
+  const text3 = tidySubject(subject);
+  if (text3 === "") return null;
   const breaking = /^\w*(?:\([^)]*\))?!:/.test(header) ? "!" : "";
-  const suggestion = `${type}${scope ? `(${scope})` : ""}${breaking}: ${text2}`;
+  const suggestion = `${type}${scope ? `(${scope})` : ""}${breaking}: ${text3}`;
   return lint(suggestion).valid ? suggestion : null;
 }
 function splitFreeText(header) {
@@ -27751,8 +41497,8 @@ function pickScope(scope, type, c3) {
   return c3.scopes[0] ?? "scope";
 }
 function tidySubject(subject) {
-  const text2 = subject.trim().replace(/[.\s]+$/, "");
-  return new RegExp("^\\p{Lu}\\p{Ll}", "u").test(text2) ? text2[0].toLowerCase() + text2.slice(1) : text2;
+  const text3 = subject.trim().replace(/[.\s]+$/, "");
+  return new RegExp("^\\p{Lu}\\p{Ll}", "u").test(text3) ? text3[0].toLowerCase() + text3.slice(1) : text3;
 }
 
 // src/engines/style/rules/title-conventional.ts
@@ -27969,11 +41715,11 @@ var checkBranchName = (input, options) => {
 };
 
 // src/engines/style/parse-markdown.ts
-function stripHtmlComments(text2) {
-  return text2.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+function stripHtmlComments(text3) {
+  return text3.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
 }
-function headingKey(text2) {
-  return text2.replace(/^\s*#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim().replace(/^[*_]+|[*_]+$/g, "").replace(/[\s:]+$/, "").toLowerCase();
+function headingKey(text3) {
+  return text3.replace(/^\s*#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim().replace(/^[*_]+|[*_]+$/g, "").replace(/[\s:]+$/, "").toLowerCase();
 }
 var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -27981,17 +41727,17 @@ function outlineMarkdown(body) {
   const headings = [];
   const lines = [];
   let fence = null;
-  for (const text2 of stripHtmlComments(body).split(/\r?\n/)) {
-    const fenceMatch = FENCE.exec(text2);
+  for (const text3 of stripHtmlComments(body).split(/\r?\n/)) {
+    const fenceMatch = FENCE.exec(text3);
     if (fence !== null) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
-      lines.push({ text: text2, heading: false });
+      lines.push({ text: text3, heading: false });
       continue;
     }
     if (fenceMatch) fence = fenceMatch[1];
-    const atx = fenceMatch ? null : ATX.exec(text2);
+    const atx = fenceMatch ? null : ATX.exec(text3);
     if (atx) headings.push({ level: atx[1].length, key: headingKey(atx[2] ?? ""), index: lines.length });
-    lines.push({ text: text2, heading: atx !== null });
+    lines.push({ text: text3, heading: atx !== null });
   }
   return { headings, lines };
 }
@@ -28008,8 +41754,8 @@ var TASK2 = /^\s*(?:[-*+]|\d+[.)])\s+\[ \](?:\s+(.*))?$/;
 function uncheckedTasks(body) {
   const tasks = [];
   let fence = null;
-  for (const text2 of stripHtmlComments(body).split(/\r?\n/)) {
-    const fenceMatch = FENCE.exec(text2);
+  for (const text3 of stripHtmlComments(body).split(/\r?\n/)) {
+    const fenceMatch = FENCE.exec(text3);
     if (fence !== null) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
       continue;
@@ -28018,7 +41764,7 @@ function uncheckedTasks(body) {
       fence = fenceMatch[1];
       continue;
     }
-    const task = TASK2.exec(text2);
+    const task = TASK2.exec(text3);
     if (task) tasks.push((task[1] ?? "").trim());
   }
   return tasks;
@@ -28084,10 +41830,10 @@ function details3(sections, findings, tasks, options) {
 // src/engines/style/parse-gitattributes.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var GLOB_OPTIONS = { dot: true, nobrace: true, noextglob: true };
-function parseGitattributes(text2) {
-  if (!text2) return [];
+function parseGitattributes(text3) {
+  if (!text3) return [];
   const lines = [];
-  for (const raw of text2.split(/\r?\n/)) {
+  for (const raw of text3.split(/\r?\n/)) {
     const line = parseLine(raw.trim());
     if (line) lines.push(line);
   }
@@ -28227,8 +41973,8 @@ function trackPattern(path3) {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? `*${name.slice(dot)}` : path3;
 }
-function shellQuote(text2) {
-  return `'${text2.replace(/'/g, `'\\''`)}'`;
+function shellQuote(text3) {
+  return `'${text3.replace(/'/g, `'\\''`)}'`;
 }
 
 // src/engines/style/rules/labels.ts
@@ -28249,8 +41995,8 @@ var checkLabels = (input, options) => {
       hint: `Remove the label '${found}' when the pull request is ready.`
     }));
   }
-  const shown = input.pr.labels.length > 0 ? `labels: ${input.pr.labels.join(", ")}` : "no labels";
-  return outcome(shown, findings);
+  const shown2 = input.pr.labels.length > 0 ? `labels: ${input.pr.labels.join(", ")}` : "no labels";
+  return outcome(shown2, findings);
 };
 
 // src/engines/style/rules/linked-issue.ts
@@ -28316,7 +42062,7 @@ function runRule(rule2, input) {
   const options = input.config.rules[rule2];
   if (!options) return { rule: rule2, status: "off", severity: "off", details: "not configured", findings: [] };
   if (options.severity === "off") return { rule: rule2, status: "off", severity: "off", details: "off", findings: [] };
-  const result = guard(rule2, options, () => {
+  const result2 = guard(rule2, options, () => {
     const scope = decideScope(rule2, options, input.config, input.pr);
     if (scope.skip !== null) return skipped(scope.skip);
     const missing = missingField(rule2, input.pr);
@@ -28324,7 +42070,7 @@ function runRule(rule2, input) {
     const scoped = scope.files === input.pr.files ? input : { ...input, pr: { ...input.pr, files: scope.files } };
     return applyTruncation(rule2, options, input.pr, CHECKS[rule2](scoped, options));
   });
-  return applyWaiver({ rule: rule2, severity: options.severity, ...result }, findWaiver(input.waivers, rule2));
+  return applyWaiver({ rule: rule2, severity: options.severity, ...result2 }, findWaiver(input.waivers, rule2));
 }
 function guard(rule2, options, run) {
   try {
@@ -28342,147 +42088,36 @@ function conclude(outcomes, findings, input) {
   return findings.some((f) => f.severity === "error") ? "failure" : "success";
 }
 
-// src/report/assemble-check-plan.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/report/render-style-markdown.ts
-var STATUS_LABEL = {
-  pass: "✅ pass",
-  fail: "❌ fail",
-  skipped: "⏭️ skipped",
-  off: "⚪ off",
-  waived: "🟡 waived",
-  incomplete: "⚠️ incomplete"
-};
-function cell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function renderOutcomeTable(outcomes) {
-  const rows = outcomes.map((o2) => {
-    const label = o2.status === "fail" ? `${STATUS_LABEL.fail} (${o2.severity})` : STATUS_LABEL[o2.status];
-    return `| \`${o2.rule}\` | ${label} | ${cell(o2.details)} |`;
-  });
-  return ["| Rule | Result | Details |", "| --- | --- | --- |", ...rows].join("\n");
-}
-function renderTruncation(pr) {
-  const notes = [pr.truncated.commits, pr.truncated.files].filter((t2) => t2 !== null).map((t2) => `> [!WARNING]
-> Incomplete data: ${cell(t2.reason)} (${t2.seen.toLocaleString("en-US")} of ${t2.total.toLocaleString("en-US")} read). Rules that needed the rest are marked incomplete.`);
-  return notes.join("\n\n");
-}
-function renderFindingsText(findings) {
-  const byRule = /* @__PURE__ */ new Map();
-  for (const f of findings) byRule.set(f.rule, [...byRule.get(f.rule) ?? [], f]);
-  const sections = [];
-  for (const [rule2, list] of byRule) {
-    const items = list.map((f) => {
-      const where = f.path ? ` \`${f.path}${f.line ? `:${f.line}` : ""}\`` : f.commit ? ` ${f.commit.slice(0, 7)}` : "";
-      const hint = f.hint ? `
-  - How to fix: ${f.hint.includes("\n") ? `
-
-    \`\`\`
-    ${f.hint.split("\n").join("\n    ")}
-    \`\`\`` : f.hint}` : "";
-      return `- **${f.severity}**${where}: ${f.message}${hint}`;
-    });
-    sections.push(`#### \`${rule2}\`
-
-${items.join("\n")}`);
-  }
-  return sections.join("\n\n");
-}
-
-// src/report/trim-text.ts
-var GITHUB_TEXT_LIMIT = 65535;
-function trimText(text2, limit = GITHUB_TEXT_LIMIT, what = "this text") {
-  if (text2.length <= limit) return text2;
-  const note = (cut) => `
-
-> **Trimmed:** ${cut.toLocaleString("en-US")} more characters of ${what} were cut to fit GitHub's ${limit.toLocaleString("en-US")}-character limit. Run \`steward check\` locally for the full report.
-`;
-  const room = limit - note(text2.length).length;
-  const newline = text2.lastIndexOf("\n", room);
-  const end = newline > room / 2 ? newline : room;
-  return text2.slice(0, end) + note(text2.length - end);
-}
-
-// src/report/assemble-check-plan.ts
-var MAX_ANNOTATIONS = 250;
-function assembleCheckPlan(content) {
-  const { conclusion, title, findings } = content;
-  const annotations = findings.filter((f) => f.path !== null).map(toAnnotation);
-  const shown = annotations.slice(0, MAX_ANNOTATIONS);
-  const capped = annotations.length > shown.length ? `Showing ${shown.length} of ${annotations.length} annotations; the text below lists every finding.` : "";
-  const body = [...content.sections, capped].filter(Boolean).join("\n\n");
-  const text2 = findings.length ? trimText(renderFindingsText([...findings]), void 0, "the findings") : null;
-  const fingerprint2 = fingerprintOf({ conclusion, title, body, text: text2, shown });
-  const annotationsFingerprint = fingerprintOf(shown);
-  const marker = `<!-- steward:fingerprint=${fingerprint2} annotations=${annotationsFingerprint} -->`;
-  return {
-    name: content.name,
-    headSha: content.pr.headSha,
-    conclusion,
-    title,
-    summary: `${trimText(body, GITHUB_TEXT_LIMIT - marker.length - 2, "the summary")}
-
-${marker}`,
-    text: text2,
-    annotations: shown,
-    actions: content.actions,
-    fingerprint: fingerprint2,
-    annotationsFingerprint,
-    externalId: content.pr.number === null ? "" : JSON.stringify({ pr: content.pr.number })
-  };
-}
-function toAnnotation(f) {
-  const line = f.line ?? 1;
-  const sameLine = f.endLine === void 0 || f.endLine === null || f.endLine === line;
-  const annotation = {
-    path: f.path,
-    startLine: line,
-    endLine: f.endLine ?? line,
-    level: f.severity === "error" ? "failure" : f.severity,
-    title: `${f.rule} (${f.severity})`,
-    message: f.hint ? `${f.message}
-
-How to fix: ${f.hint}` : f.message
-  };
-  if (sameLine && f.column !== null) {
-    annotation.startColumn = f.column;
-    annotation.endColumn = f.endColumn ?? f.column;
-  }
-  return annotation;
-}
-function fingerprintOf(value) {
-  return createHash2("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
-}
-
 // src/report/check-run.ts
+init_assemble_check_plan();
+init_render_style_markdown();
+init_assemble_check_plan();
 var RERUN_ACTION = { label: "Re-run", description: "Run the Steward style checks again", identifier: "rerun" };
 function buildCheckPlan(input) {
-  const { pr, report: report2, result } = input;
-  const title = titleFor(report2, result);
+  const { pr, report: report2, result: result2 } = input;
+  const title = titleFor(report2, result2);
   return assembleCheckPlan({
     name: input.name,
     pr,
-    conclusion: result ? result.conclusion : "failure",
+    conclusion: result2 ? result2.conclusion : "failure",
     title,
     sections: [
       `### ${input.name}: ${title}`,
       renderTruncation(pr),
-      result ? renderOutcomeTable(result.outcomes) : renderConfigProblems(report2.findings),
-      renderWaivers(input.waivers ?? [], result?.outcomes ?? []),
+      result2 ? renderOutcomeTable(result2.outcomes) : renderConfigProblems(report2.findings),
+      renderWaivers(input.waivers ?? [], result2?.outcomes ?? []),
       renderSources(input.configSources)
     ],
     findings: report2.findings,
     actions: [RERUN_ACTION]
   });
 }
-function titleFor(report2, result) {
-  if (!result) return `Invalid configuration: ${plural2(report2.summary.errors, "problem")}`;
+function titleFor(report2, result2) {
+  if (!result2) return `Invalid configuration: ${plural2(report2.summary.errors, "problem")}`;
   const { errors, warnings, notices } = report2.summary;
   const parts = [plural2(errors, "error"), plural2(warnings, "warning"), plural2(notices, "notice")];
   const counted = parts.filter((p2) => !p2.startsWith("0 "));
-  const prefix = result.conclusion === "neutral" ? "Draft: " : "";
+  const prefix = result2.conclusion === "neutral" ? "Draft: " : "";
   if (counted.length === 0) return `${prefix}All rules pass`;
   return prefix + counted.join(", ");
 }
@@ -28521,15 +42156,15 @@ async function checkPullRequest(reader, ref, options) {
     (target) => reader.readFile(target.repository, target.path, target.ref)
   );
   const { pr } = snapshot;
-  let result = null;
+  let result2 = null;
   if (resolved.config) {
     const orgMembers = await findOrgMembers(reader, pr, resolved.config, ref.owner);
-    result = runStyleRules({ pr, config: resolved.config.style, waivers: options.waivers, orgMembers });
+    result2 = runStyleRules({ pr, config: resolved.config.style, waivers: options.waivers, orgMembers });
   }
-  const findings = [...resolved.findings, ...result?.findings ?? []];
+  const findings = [...resolved.findings, ...result2?.findings ?? []];
   const report2 = summarizeFindings(findings, { commits: pr.commits.length, files: pr.files.length });
-  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report: report2, result, configSources: resolved.sources, waivers: options.waivers });
-  return { snapshot, resolved, result, report: report2, plan };
+  const plan = buildCheckPlan({ name: STYLE_CHECK_NAME, pr, report: report2, result: result2, configSources: resolved.sources, waivers: options.waivers });
+  return { snapshot, resolved, result: result2, report: report2, plan };
 }
 async function findOrgMembers(reader, pr, config, org) {
   const rule2 = config.style.rules["commit-signoff"];
@@ -28542,6 +42177,19 @@ async function findOrgMembers(reader, pr, config, org) {
     if (await reader.isOrgMember(org, login)) members.add(login);
   }
   return members;
+}
+
+// src/transports/with-card-findings.ts
+init_findings();
+init_changed_cards();
+async function withCardFindings(reader, repo, outcome2) {
+  const config = outcome2.resolved.config;
+  if (!config || changedCards(outcome2.snapshot.pr, cardPathsOf(config)).length === 0) return outcome2.report;
+  const { checkModelCards: checkModelCards2 } = await Promise.resolve().then(() => (init_check_model_cards(), check_model_cards_exports));
+  const cards = await checkModelCards2(reader, repo, { snapshot: outcome2.snapshot, config });
+  if (!cards) return outcome2.report;
+  const { pr } = outcome2.snapshot;
+  return summarizeFindings([...outcome2.report.findings, ...cards.report.findings], { commits: pr.commits.length, files: pr.files.length });
 }
 
 // src/transports/actions/read-event.ts
@@ -28597,11 +42245,11 @@ function short(sha) {
 }
 
 // src/transports/actions/workflow-commands.ts
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function formatCommand(name, properties, message2) {
   const props = Object.entries(properties).filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
@@ -28633,9 +42281,9 @@ ${value}
 ${delimiter}
 `;
 }
-function guardLog(text2, token) {
+function guardLog(text3, token) {
   return `::stop-commands::${token}
-${text2}
+${text3}
 ::${token}::`;
 }
 
@@ -28723,9 +42371,9 @@ async function runCheck(env, print2) {
   const range = { ...event, base: inputs.base ?? event.base, head: inputs.head ?? event.head, repository: event.repository ?? env.GITHUB_REPOSITORY ?? null };
   print2(inputs.base || inputs.head ? `Range from the inputs: ${range.base ?? "(merge base)"}..${range.head ?? "HEAD"}.` : event.note);
   if (event.skip && !inputs.head) return 0;
-  const outcome2 = await runWorkflow(workspace, inputs, range);
+  const { outcome: outcome2, report: report2 } = await runWorkflow(workspace, inputs, range);
   const results = renderResults({
-    report: outcome2.report,
+    report: report2,
     plan: outcome2.plan,
     configValid: outcome2.resolved.config !== null,
     neutral: outcome2.result?.conclusion === "neutral",
@@ -28733,9 +42381,9 @@ async function runCheck(env, print2) {
     configPath: inputs.config,
     toJson: formatJson
   });
-  print2(guardLog(formatLog(inputs, outcome2.report), randomUUID()));
+  print2(guardLog(formatLog(inputs, report2), randomUUID()));
   results.commands.forEach(print2);
-  if (inputs.sarifFile) await writeFile(resolve(workspace, inputs.sarifFile), formatSarif(outcome2.report, { version: ACTION_VERSION }));
+  if (inputs.sarifFile) await writeFile(resolve2(workspace, inputs.sarifFile), formatSarif(report2, { version: ACTION_VERSION }));
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputsText(results.outputs));
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, results.summary);
   return results.exitCode;
@@ -28757,11 +42405,12 @@ async function runWorkflow(workspace, inputs, range) {
   });
   const [owner = "local", repo = "repository"] = (range.repository ?? "").split("/");
   const reader = withEventMetadata(local, range.pr);
-  return checkPullRequest(reader, { owner, repo, number: range.pr?.number ?? 0 }, { waivers: [] });
+  const outcome2 = await checkPullRequest(reader, { owner, repo, number: range.pr?.number ?? 0 }, { waivers: [] });
+  return { outcome: outcome2, report: await withCardFindings(local, { owner, repo }, outcome2) };
 }
 async function findConfig(workspace, input) {
   if (input === DEFAULT_CONFIG) return null;
-  const path3 = isAbsolute(input) ? input : resolve(workspace, input);
+  const path3 = isAbsolute(input) ? input : resolve2(workspace, input);
   const found = await access(path3).then(() => true, () => false);
   if (!found) throw new InputError(`Input "config" is "${input}", but there is no such file in ${workspace}; fix the path or leave the input out to use ${DEFAULT_CONFIG}.`);
   return path3;

@@ -7,6 +7,7 @@ import { formatJson } from '../../report/format-json.js';
 import { formatSarif } from '../../report/format-sarif.js';
 import { formatText } from '../../report/format-text.js';
 import { checkPullRequest } from '../../workflows/check-pull-request.js';
+import { withCardFindings } from '../with-card-findings.js';
 import { DEFAULT_CONFIG, InputError, readCheckInputs, type CheckInputs } from './read-inputs.js';
 import { readEventRange, type EventRange } from './read-event.js';
 import { renderResults } from './render-results.js';
@@ -27,9 +28,9 @@ export async function runCheck(env: Env, print: (line: string) => void): Promise
   print(inputs.base || inputs.head ? `Range from the inputs: ${range.base ?? '(merge base)'}..${range.head ?? 'HEAD'}.` : event.note);
   if (event.skip && !inputs.head) return 0;
 
-  const outcome = await runWorkflow(workspace, inputs, range);
+  const { outcome, report } = await runWorkflow(workspace, inputs, range);
   const results = renderResults({
-    report: outcome.report,
+    report,
     plan: outcome.plan,
     configValid: outcome.resolved.config !== null,
     neutral: outcome.result?.conclusion === 'neutral',
@@ -37,9 +38,9 @@ export async function runCheck(env: Env, print: (line: string) => void): Promise
     configPath: inputs.config,
     toJson: formatJson,
   });
-  print(guardLog(formatLog(inputs, outcome.report), randomUUID()));
+  print(guardLog(formatLog(inputs, report), randomUUID()));
   results.commands.forEach(print);
-  if (inputs.sarifFile) await writeFile(resolve(workspace, inputs.sarifFile), formatSarif(outcome.report, { version: ACTION_VERSION }));
+  if (inputs.sarifFile) await writeFile(resolve(workspace, inputs.sarifFile), formatSarif(report, { version: ACTION_VERSION }));
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputsText(results.outputs));
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, results.summary);
   return results.exitCode;
@@ -63,7 +64,9 @@ async function runWorkflow(workspace: string, inputs: CheckInputs, range: EventR
   });
   const [owner = 'local', repo = 'repository'] = (range.repository ?? '').split('/');
   const reader = withEventMetadata(local, range.pr);
-  return checkPullRequest(reader, { owner, repo, number: range.pr?.number ?? 0 }, { waivers: [] });
+  const outcome = await checkPullRequest(reader, { owner, repo, number: range.pr?.number ?? 0 }, { waivers: [] });
+  // Model cards changed in the range are checked too (SPEC.md §6), read from the clone.
+  return { outcome, report: await withCardFindings(local, { owner, repo }, outcome) };
 }
 
 /** The default path may be absent (built-in defaults apply); a path the user chose must exist. */

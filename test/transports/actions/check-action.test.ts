@@ -42,6 +42,8 @@ beforeAll(() => {
   repo.write('secrets/key.pem', '-----BEGIN PRIVATE KEY-----\n');
   repo.write('notes.txt', 'commit message says:\n');
   sha.bad = repo.commit('Update stuff\n\n::warning::injected from a commit message\n\nSigned-off-by: Ada Lovelace <ada@example.org>');
+  repo.write('models/a/README.md', '---\nlicense: apache 2\n---\n# Model a\n');
+  sha.card = repo.commit('docs(models): add the card of model a\n\nSigned-off-by: Ada Lovelace <ada@example.org>');
 });
 
 afterAll(() => {
@@ -223,6 +225,13 @@ describe('actions/check bundle', () => {
     const result = run({ inputs: { 'fail-on': 'sometimes' } });
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('Input "fail-on" is "sometimes"; use one of error, warning, never');
+  });
+
+  it('checks the model cards the range changes, at their lines', () => {
+    const result = run({ head: sha.card });
+    const card = JSON.parse(result.outputs.findings!).findings.find((f: Json) => f.check === 'model-card');
+    expect(card).toMatchObject({ rule: 'card-schema', path: 'models/a/README.md', field: '/license', line: 2 });
+    expect(liveCommands(result.stdout)).toContainEqual(expect.stringMatching(/^::error [^:]*file=models\/a\/README\.md,line=2/));
   });
 
   it('checks before..after on push', () => {

@@ -1,11 +1,11 @@
 /** `steward check`: parse options, build the local adapter, run the one workflow, print, map to an exit code. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exitCodeFor, summarizeFindings, type FindingsReport } from '../../../engines/findings.js';
+import { exitCodeFor } from '../../../engines/findings.js';
 import { createLocalAdapter } from '../../../platform/local/create-local-adapter.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { cardPathsOf, changedCards } from '../../../workflows/changed-cards.js';
-import { checkPullRequest, type CheckOutcome } from '../../../workflows/check-pull-request.js';
+import { checkPullRequest } from '../../../workflows/check-pull-request.js';
+import { withCardFindings } from '../../with-card-findings.js';
 import type { CliIo } from '../cli-io.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
 import { renderReport, toFormat } from '../render-report.js';
@@ -52,20 +52,6 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   // An invalid config is not a verdict on the code: its findings are printed, and the exit says "fix the config".
   if (outcome.resolved.config === null) return 2;
   return exitCodeFor(report.findings);
-}
-
-/** The style report plus the findings of the model cards changed in the range (SPEC.md §4), on the same load and config. */
-async function withCardFindings(
-  adapter: Awaited<ReturnType<typeof createLocalAdapter>>, ref: { owner: string; repo: string }, outcome: CheckOutcome,
-): Promise<FindingsReport> {
-  const config = outcome.resolved.config;
-  if (!config || changedCards(outcome.snapshot.pr, cardPathsOf(config)).length === 0) return outcome.report;
-  // Loaded only when the range changes a card: most style runs never pay for the card engine.
-  const { checkModelCards } = await import('../../../workflows/check-model-cards.js');
-  const cards = await checkModelCards(adapter, ref, { snapshot: outcome.snapshot, config });
-  if (!cards) return outcome.report;
-  const { pr } = outcome.snapshot;
-  return summarizeFindings([...outcome.report.findings, ...cards.report.findings], { commits: pr.commits.length, files: pr.files.length });
 }
 
 async function readBody(file: string | undefined, io: CliIo): Promise<string | undefined> {
