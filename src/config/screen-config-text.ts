@@ -3,6 +3,7 @@
  * parsing slow or strange: files over 1 MB, binary data, brackets nested hundreds deep.
  */
 import type { Position } from './locate-node.js';
+import { deepFlowOffset } from '../engines/flow-depth.js';
 
 export const MAX_CONFIG_BYTES = 1_000_000;
 export const MAX_FLOW_DEPTH = 100;
@@ -25,18 +26,6 @@ export function positionAt(text: string, offset: number): Position {
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Deepest nesting of [ and { (quotes ignored: a quoted bracket in a config is rare and harmless here). */
-function deepFlowOffset(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return -1;
-}
-
 export function screenConfigText(text: string): TextProblem | null {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CONFIG_BYTES) {
@@ -56,7 +45,7 @@ export function screenConfigText(text: string): TextProblem | null {
       position: positionAt(text, control.index),
     };
   }
-  const deep = deepFlowOffset(text);
+  const deep = deepFlowOffset(text, MAX_FLOW_DEPTH);
   if (deep !== -1) {
     return {
       message: `config nests [ or { more than ${MAX_FLOW_DEPTH} levels deep`,

@@ -7701,6 +7701,23 @@ var init_parse_hub_yaml_options = __esm({
   }
 });
 
+// src/engines/flow-depth.ts
+function deepFlowOffset(text3, max) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 === 91 || c3 === 123) {
+      if (++depth > max) return i2;
+    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
+  }
+  return -1;
+}
+var init_flow_depth = __esm({
+  "src/engines/flow-depth.ts"() {
+    "use strict";
+  }
+});
+
 // src/engines/model-card/parse-screen-front-matter.ts
 function utf8Length(text3) {
   let bytes = 0;
@@ -7714,16 +7731,6 @@ function utf8Length(text3) {
     } else bytes += 3;
   }
   return bytes;
-}
-function deepFlowOffset(text3) {
-  let depth = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c3 = text3.charCodeAt(i2);
-    if (c3 === 91 || c3 === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i2;
-    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
-  }
-  return -1;
 }
 function describeCharacter(code) {
   if (code === 0) return "a NUL byte";
@@ -7748,7 +7755,7 @@ function screenFrontMatter(yamlText) {
       offset: bad.index
     };
   }
-  const deep = deepFlowOffset(yamlText);
+  const deep = deepFlowOffset(yamlText, MAX_FLOW_DEPTH);
   if (deep !== -1) {
     return {
       rule: "card-yaml",
@@ -7763,6 +7770,7 @@ var MAX_FRONT_MATTER_BYTES, MAX_FLOW_DEPTH, NOT_PRINTABLE;
 var init_parse_screen_front_matter = __esm({
   "src/engines/model-card/parse-screen-front-matter.ts"() {
     "use strict";
+    init_flow_depth();
     MAX_FRONT_MATTER_BYTES = 256 * 1024;
     MAX_FLOW_DEPTH = 100;
     NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -33201,6 +33209,7 @@ var import_yaml7 = __toESM(require_dist(), 1);
 init_findings();
 
 // src/config/screen-config-text.ts
+init_flow_depth();
 var MAX_CONFIG_BYTES = 1e6;
 var MAX_FLOW_DEPTH2 = 100;
 function positionAt2(text3, offset) {
@@ -33213,16 +33222,6 @@ function positionAt2(text3, offset) {
   return { line, column: offset - lineStart + 1 };
 }
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function deepFlowOffset2(text3) {
-  let depth = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c3 = text3.charCodeAt(i2);
-    if (c3 === 91 || c3 === 123) {
-      if (++depth > MAX_FLOW_DEPTH2) return i2;
-    } else if ((c3 === 93 || c3 === 125) && depth > 0) depth--;
-  }
-  return -1;
-}
 function screenConfigText(text3) {
   const bytes = Buffer.byteLength(text3, "utf8");
   if (bytes > MAX_CONFIG_BYTES) {
@@ -33242,7 +33241,7 @@ function screenConfigText(text3) {
       position: positionAt2(text3, control.index)
     };
   }
-  const deep = deepFlowOffset2(text3);
+  const deep = deepFlowOffset(text3, MAX_FLOW_DEPTH2);
   if (deep !== -1) {
     return {
       message: `config nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep`,

@@ -3,6 +3,7 @@
  * parsing slow or crash it: over 256 KB, characters PyYAML refuses (NUL, control codes), brackets
  * nested hundreds deep (the parser recurses per level).
  */
+import { deepFlowOffset } from '../flow-depth.js';
 
 export const MAX_FRONT_MATTER_BYTES = 256 * 1024;
 export const MAX_FLOW_DEPTH = 100;
@@ -32,17 +33,6 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function deepFlowOffset(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return -1;
-}
-
 function describeCharacter(code: number): string {
   if (code === 0) return 'a NUL byte';
   return `the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -67,7 +57,7 @@ export function screenFrontMatter(yamlText: string): ScreenProblem | null {
       offset: bad.index,
     };
   }
-  const deep = deepFlowOffset(yamlText);
+  const deep = deepFlowOffset(yamlText, MAX_FLOW_DEPTH);
   if (deep !== -1) {
     return {
       rule: 'card-yaml',

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeRepo, type TestRepo } from '../../platform/local/make-repo.js';
 import { loadWebhookExample } from '../../support/webhook-payloads.js';
+import { liveCommands, parseOutputs } from './runner-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -67,35 +68,6 @@ function run(options: { payload?: Json; inputs?: Record<string, string> } = {}) 
     },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const end = lines.indexOf(match[2]!, i + 1);
-    outputs[match[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
-}
-
-/** Workflow commands the runner would execute: lines outside a stop-commands block. */
-function liveCommands(stdout: string): string[] {
-  const live: string[] = [];
-  let stopToken: string | null = null;
-  for (const line of stdout.split('\n')) {
-    if (stopToken) {
-      if (line === `::${stopToken}::`) stopToken = null;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
-    if (stop) stopToken = stop[1]!;
-    else if (line.startsWith('::')) live.push(line);
-  }
-  return live;
 }
 
 describe('actions/model-cards bundle', () => {
