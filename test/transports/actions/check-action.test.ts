@@ -3,13 +3,12 @@
  * pull_request.opened payload (edited to point at a temporary repository) and the runner's files.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { makeRepo, type TestRepo } from '../../platform/local/make-repo.js';
-import { liveCommands, parseOutputs } from './runner-files.js';
+import { bundleActionsIntoTemp, liveCommands, parseOutputs } from './runner-files.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -28,10 +27,7 @@ let repo: TestRepo;
 const sha: Record<string, string> = {};
 
 beforeAll(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-action-'));
-  // The bundle script's own function, writing into a temp root instead of actions/.
-  execFileSync(process.execPath, ['--input-type=module', '-e',
-    `import { bundleActions } from ${JSON.stringify(path.join(ROOT, 'scripts/bundle.js'))}; await bundleActions(${JSON.stringify(tmp)});`]);
+  tmp = bundleActionsIntoTemp('steward-action-');
   bundle = path.join(tmp, 'actions/check/dist/index.js');
 
   repo = makeRepo();

@@ -3,15 +3,13 @@
  * variables, a real push payload (edited to a temporary repository's SHAs) and the runner's files.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { makeRepo, type TestRepo } from '../../platform/local/make-repo.js';
 import { loadWebhookExample } from '../../support/webhook-payloads.js';
-import { liveCommands, parseOutputs } from './runner-files.js';
+import { bundleActionsIntoTemp, liveCommands, parseOutputs } from './runner-files.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const GOOD_CARD = '---\nlicense: apache-2.0\nlanguage: en\npipeline_tag: text-classification\n---\n# Model\n\nA classifier.\n';
@@ -24,9 +22,7 @@ let repo: TestRepo;
 const sha: Record<string, string> = {};
 
 beforeAll(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-cards-action-'));
-  execFileSync(process.execPath, ['--input-type=module', '-e',
-    `import { bundleActions } from ${JSON.stringify(path.join(ROOT, 'scripts/bundle.js'))}; await bundleActions(${JSON.stringify(tmp)});`]);
+  tmp = bundleActionsIntoTemp('steward-cards-action-');
   bundle = path.join(tmp, 'actions/model-cards/dist/index.js');
 
   repo = makeRepo();

@@ -1,4 +1,8 @@
-/** What a test reads back as the Actions runner would: GITHUB_OUTPUT and the live workflow commands. */
+/** Running a bundled Action as the runner does, and reading back what it wrote: GITHUB_OUTPUT and the live workflow commands. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** Reads GITHUB_OUTPUT as the runner does: `name<<DELIM` ... `DELIM`. */
 export function parseOutputs(text: string): Record<string, string> {
@@ -28,4 +32,13 @@ export function liveCommands(stdout: string): string[] {
     else if (line.startsWith('::')) live.push(line);
   }
   return live;
+}
+
+/** Bundles every Action with the bundle script's own function into a new temporary root; returns that root. */
+export function bundleActionsIntoTemp(prefix: string): string {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), prefix));
+  execFileSync(process.execPath, ['--input-type=module', '-e',
+    `import { bundleActions } from ${JSON.stringify(path.join(root, 'scripts/bundle.js'))}; await bundleActions(${JSON.stringify(tmp)});`]);
+  return tmp;
 }
