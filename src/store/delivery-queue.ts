@@ -4,12 +4,13 @@ import type { Database, DeliveriesTable } from './schema.js';
 import type { DeliveryRecord, NewDelivery, Store } from './types.js';
 
 /** Long enough for the biggest pull request; a crashed worker's delivery is picked up after it. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** Short, because a working worker renews it (see the worker's keepLease): a crashed worker's delivery is free again within a minute. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 /** Advisory lock id of the claim (PostgreSQL): "stew" in ASCII. */
 const CLAIM_LOCK = 0x73746577;
 
-type Queue = Pick<Store, 'enqueueDelivery' | 'claimNext' | 'complete' | 'fail' | 'getDelivery' | 'pruneDeliveries'>;
+type Queue = Pick<Store, 'enqueueDelivery' | 'claimNext' | 'renewLease' | 'complete' | 'fail' | 'getDelivery' | 'pruneDeliveries'>;
 
 export function createDeliveryQueue(db: Kysely<Database>, dialect: Store['dialect']): Queue {
   return {
@@ -45,6 +46,17 @@ export function createDeliveryQueue(db: Kysely<Database>, dialect: Store['dialec
             })
           : await claim(db);
       return row ? toRecord(row) : null;
+    },
+
+    async renewLease(id, workerId, until) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ lock_until: until.toISOString() })
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'working')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async complete(id) {

@@ -47,6 +47,8 @@ export interface Store {
   /** Takes the next due delivery (or one whose worker's lease ran out) for `workerId`, skipping keys
    *  another worker holds; null when none. */
   claimNext(workerId: string, now: Date, leaseMs?: number): Promise<DeliveryRecord | null>;
+  /** Extends the lease of a delivery this worker is still working on; false when it is no longer its own. */
+  renewLease(id: string, workerId: string, until: Date): Promise<boolean>;
   complete(id: string): Promise<void>;
   /** Records a failed attempt: back to the queue at `retryAt`, or `failed` for good when null. */
   fail(id: string, error: string, retryAt: Date | null): Promise<void>;

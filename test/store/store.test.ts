@@ -66,6 +66,17 @@ describe.each(availableBackends())('store on %s', (_name, makeBackend) => {
       expect(await store.claimNext('alive', at(60))).toMatchObject({ id: 'd', lockedBy: 'alive', attempts: 2 });
     });
 
+    it('keeps a delivery with the worker that renews its lease, and only with that worker', async () => {
+      await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(1), receivedAt: T0 });
+      await store.claimNext('busy', T0, 60_000);
+      expect(await store.renewLease('d', 'busy', at(110))).toBe(true);
+      expect(await store.renewLease('d', 'someone-else', at(500))).toBe(false);
+      expect(await store.claimNext('other', at(100))).toBeNull();
+      expect(await store.getDelivery('d')).toMatchObject({ lockedBy: 'busy', lockUntil: at(110) });
+      await store.complete('d');
+      expect(await store.renewLease('d', 'busy', at(200))).toBe(false);
+    });
+
     it('gives each delivery to exactly one of several replicas claiming at once', async () => {
       const other = await backend.open();
       try {

@@ -9,6 +9,7 @@ import type { Logger } from 'probot';
 import type { DeliveryRecord, Store } from '../../store/types.js';
 import { installationOf } from './payload.js';
 import { DEFAULT_BACKOFF_MS, describeError, isRetryable, retryTime } from './retry-policy.js';
+import { keepLease } from './keep-lease.js';
 import { createLoop } from './worker-loop.js';
 import type { DeliveryHandler, GitHubClient, Platform, WorkContext } from './types.js';
 
@@ -51,7 +52,7 @@ export interface Worker {
 export function createWorker(options: WorkerOptions): Worker {
   const now = options.now ?? (() => new Date());
   const id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const work = createDeliveryRunner(options, now);
+  const work = createDeliveryRunner(options, now, id);
   const drainOnce = async () => {
     let taken = 0;
     const lane = async () => {
@@ -67,11 +68,12 @@ export function createWorker(options: WorkerOptions): Worker {
   return { id, drainOnce, ...createLoop({ drainOnce, prune, now, log: options.log, pollMs: options.pollMs ?? 2000 }) };
 }
 
-function createDeliveryRunner(options: WorkerOptions, now: () => Date) {
+function createDeliveryRunner(options: WorkerOptions, now: () => Date, workerId: string) {
   const { store, log } = options;
   const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   return async (delivery: DeliveryRecord): Promise<void> => {
     const dlog = log.child({ delivery: delivery.id, event: `${delivery.name}.${delivery.action ?? ''}`, attempt: delivery.attempts });
+    const releaseLease = keepLease({ store, deliveryId: delivery.id, workerId, now, log: dlog });
     try {
       const handler = options.handlers[delivery.name];
       const installationId = installationOf(delivery.payload);
@@ -88,6 +90,8 @@ function createDeliveryRunner(options: WorkerOptions, now: () => Date) {
       await store.complete(delivery.id);
     } catch (error) {
       await settleFailure(options, delivery, error, { log: dlog, now, backoff });
+    } finally {
+      releaseLease();
     }
   };
 }
