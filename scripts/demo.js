@@ -87,8 +87,9 @@ function buildHistory(target) {
   write('pytorch_model.bin', pseudoRandomBytes(2 * 1024 * 1024));
   commit(`feat: add PyTorch weights\n\n${SIGN_OFF}`);
 
-  step('fixup! docs(card): add IMDB evaluation results', 'a fixup! commit: commitlint ignores it, to be squashed');
-  write('README.md', `${readSample('README.md')}\nEvaluated on 25,000 test reviews with a batch size of 32.\n`);
+  step('fixup! docs(card): add IMDB evaluation results', 'a fixup! commit, to be squashed; it misspells the card\'s license');
+  const misspelled = readSample('README.md').replace('license: apache-2.0', 'license: Apache 2.0');
+  write('README.md', `${misspelled}\nEvaluated on 25,000 test reviews with a batch size of 32.\n`);
   commit(`fixup! docs(card): add IMDB evaluation results\n\n${SIGN_OFF}`);
 
   step('fix(config): name the labels', 'good: conventional and signed off');
