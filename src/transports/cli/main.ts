@@ -34,6 +34,7 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
       // Each command loads what it needs: `check` on a range without cards never loads the card engine.
       return (await import('./commands/cards.js')).runCards(rest, io, readVersion());
     case 'eval':
+      return (await import('./commands/eval.js')).runEval(rest, io);
     case 'reconcile':
       return runUnavailable(command, io);
     case '--help':

@@ -7,7 +7,7 @@ Commands:
   init        Write .github/steward.yml with the default configuration
   serve       Run the GitHub App (the same as \`npm start\`)
   cards       Validate model cards (front matter as the Hub reads it, profiles, sections)
-  eval        Plan or run evaluations (not available yet in this version)
+  eval        Plan evaluation shards (eval plan); eval run is not available yet
   reconcile   Compare forks' model metadata (not available yet in this version)
 
 Options:
@@ -71,4 +71,23 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 no error finding, 1 at least one, 2 usage, configuration or runtime error.
+`;
+
+export const EVAL_USAGE = `Usage: steward eval plan [options]
+       steward eval run     (not available yet in this version)
+
+Plans how a suite of evaluation.suites would be cut into shards: tasks longest first onto the
+least-loaded shard, a task split into sample ranges only when that shortens the makespan (every
+piece pays the suite's piece-overhead). Prints the shards, the estimated makespan and the lower
+bound no plan can beat.
+
+Options:
+  --suite S        The suite to plan (default: "default", or the only suite)
+  --repo DIR       The repository whose configuration is read (default: the current folder)
+  --config FILE    The configuration (default: .github/steward.yml under --repo)
+  --format F       text (default) or json: {"shards": [{"id", "pool", "cost", "pieces":
+                   [{"task", "offset", "limit", "cost"}]}], "makespan", "lowerBound"}
+  -h, --help       Show this help
+
+Exit codes: 0 planned, 2 usage or configuration error (no such suite, no tasks, invalid config).
 `;

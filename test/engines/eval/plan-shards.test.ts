@@ -39,9 +39,10 @@ describe('planShards', () => {
 
   it('drops shards left empty and still runs a task of no samples once', () => {
     const plan = planShards({ tasks: tasks({ smoke: 0, tiny: 3 }), shards: 5, pieceOverhead: 7 });
-    expect(plan.shards.map((s) => s.id)).toEqual([0, 1]);
-    expect(rangesOf(plan)).toEqual(['smoke[0,0)', 'tiny[0,3)']);
-    expect(plan).toMatchObject({ makespan: 10, lowerBound: 7 });
+    // 3 samples + 7 would be 10; one sample per shard is 8, the bound: four shards, the fifth dropped.
+    expect(plan.shards.map((s) => s.id)).toEqual([0, 1, 2, 3]);
+    expect(rangesOf(plan)).toEqual(['smoke[0,0)', 'tiny[0,1)', 'tiny[1,2)', 'tiny[2,3)']);
+    expect(plan).toMatchObject({ makespan: 8, lowerBound: 8 });
   });
 
   it('is the same plan whatever order the tasks come in', () => {

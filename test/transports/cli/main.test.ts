@@ -36,9 +36,9 @@ describe('steward (main)', () => {
   });
 
   it.each(['eval', 'reconcile'])('says `%s` is not available yet and exits 2', async (command) => {
-    const run = await runMain([command, 'plan']);
+    const run = await runMain([command, command === 'eval' ? 'run' : 'plan']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toContain(`steward ${command}: not available yet in this version`);
+    expect(run.stderr).toContain(`steward ${command}${command === 'eval' ? ' run' : ''}: not available yet in this version`);
   });
 
   it('serve --help answers without loading the App', async () => {
