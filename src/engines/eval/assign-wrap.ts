@@ -6,7 +6,8 @@
  */
 import type { Assignment, Portion } from './plan-types.js';
 
-export function assignWrap(tasks: readonly Portion[], shards: number, overhead: number, from: number): Assignment {
+/** null when no whole capacity fits (fractional overheads can defeat the search): the caller keeps its other candidates. */
+export function assignWrap(tasks: readonly Portion[], shards: number, overhead: number, from: number): Assignment | null {
   // Everything in shard 0 always fits: the search starts with a capacity that works.
   let high = Math.ceil(tasks.reduce((sum, t) => sum + t.samples + overhead, 0));
   let low = Math.min(high, Math.max(0, Math.floor(from)));
@@ -15,9 +16,7 @@ export function assignWrap(tasks: readonly Portion[], shards: number, overhead: 
     if (wrapAt(tasks, shards, overhead, mid)) high = mid;
     else low = mid + 1;
   }
-  const best = wrapAt(tasks, shards, overhead, high);
-  if (!best) throw new Error(`wrap-around found no capacity for ${shards} shards`);
-  return best;
+  return wrapAt(tasks, shards, overhead, high);
 }
 
 /** The wrap-around assignment at capacity C, or null when it needs more than `shards` shards. */

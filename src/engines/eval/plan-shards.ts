@@ -46,10 +46,11 @@ function planFor(tasks: readonly Portion[], shards: number, overhead: number, po
   const largest = longestFirst[0]?.samples ?? 0;
   const crossover = Math.max(1, Math.floor(lowerBound - overhead));
   const cuts = [...new Set([1, 2, 3, 4].map((j) => Math.ceil(crossover / j)))].filter((q) => q < largest);
+  const wrapped = assignWrap(longestFirst, shards, overhead, lowerBound);
   const candidates: Assignment[] = [
     assignLpt(tasks, shards, overhead),
     ...cuts.map((q) => assignLpt(tasks, shards, overhead, q)),
-    assignWrap(longestFirst, shards, overhead, lowerBound),
+    ...(wrapped ? [wrapped] : []),
   ];
   let best = toShards(candidates[0]!, overhead, pool);
   for (const candidate of candidates.slice(1)) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { planShards } from '../../../src/engines/eval/plan-shards.js';
 import type { ShardPlan } from '../../../src/engines/eval/plan-types.js';
+import { propertyRuns } from '../../support/property-runs.js';
 
 const suite = fc.uniqueArray(fc.record({ name: fc.string({ minLength: 1, maxLength: 6 }), cost: fc.nat(400) }), {
   minLength: 1, maxLength: 9, selector: (t) => t.name,
@@ -49,7 +50,7 @@ describe('planShards properties', () => {
       expect(plan.makespan).toBeCloseTo(Math.max(...plan.shards.map((s) => s.cost)), 9);
       expect(plan.makespan).toBeGreaterThanOrEqual(plan.lowerBound - 1e-9);
       expect(plan.makespan).toBeLessThanOrEqual(lptWithoutSplitting(tasks, shards, h) + 1e-9);
-    }), { numRuns: 300 });
+    }), propertyRuns(300));
   });
 
   it("'auto' stays within maxShards and within 10% of any fixed count it could have chosen", () => {
@@ -59,6 +60,6 @@ describe('planShards properties', () => {
       expect(plan.shards.length).toBeLessThanOrEqual(most);
       const best = Math.min(...Array.from({ length: most }, (_, i) => planShards({ tasks, shards: i + 1, pieceOverhead: h }).makespan));
       expect(plan.makespan).toBeLessThanOrEqual(best * 1.1 + 1e-9);
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 });

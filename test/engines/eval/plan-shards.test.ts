@@ -77,3 +77,12 @@ describe('computeLowerBound', () => {
     expect(computeLowerBound([1], 3, 0.5)).toBe(1.5);
   });
 });
+
+describe('planShards with a vanishing fractional overhead', () => {
+  it('still plans every sample (the case fast-check found: overhead 5e-324)', () => {
+    const plan = planShards({ tasks: [{ name: ' ', cost: 1 }, { name: '!', cost: 0 }], shards: 1, pieceOverhead: 5e-324 });
+    expect(plan.shards).toHaveLength(1);
+    expect(plan.shards[0]!.pieces.map((p) => [p.task, p.offset, p.limit])).toEqual([[' ', 0, 1], ['!', 0, 0]]);
+    expect(plan.makespan).toBeGreaterThanOrEqual(plan.lowerBound);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseCard } from '../../../../src/engines/model-card/parse-card.js';
+import { propertyRuns } from '../../../support/property-runs.js';
 
 /** Keys YAML 1.1 would read as something other than text (yes, no, null, numbers) are left out: they are tested elsewhere. */
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
@@ -51,7 +52,7 @@ describe('front-matter splitting and position mapping (property-based)', () => {
           expect(lines[at!.line - 1]!.slice(at!.column - 1).startsWith(k)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 
@@ -69,7 +70,7 @@ describe('front-matter splitting and position mapping (property-based)', () => {
           if (typeof expected === 'number' && value) expect(lines[value.line - 1]!.slice(value.column - 1).startsWith(String(expected))).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
   });
 
@@ -82,6 +83,7 @@ describe('front-matter splitting and position mapping (property-based)', () => {
         expect(card.body).toBe(body);
         expect(card.bodyStartLine).toBe(text.slice(0, text.length - body.length).split('\n').length);
       }),
+      propertyRuns(100),
     );
   });
 });
