@@ -42363,12 +42363,12 @@ function fromEvent(event) {
 
 // src/transports/actions/run-check.ts
 var ACTION_VERSION = "0.1.0";
-async function runCheck(env, print2) {
+async function runCheck(env, print) {
   const inputs = readCheckInputs(env);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const event = await readEvent(env);
   const range = { ...event, base: inputs.base ?? event.base, head: inputs.head ?? event.head, repository: event.repository ?? env.GITHUB_REPOSITORY ?? null };
-  print2(inputs.base || inputs.head ? `Range from the inputs: ${range.base ?? "(merge base)"}..${range.head ?? "HEAD"}.` : event.note);
+  print(inputs.base || inputs.head ? `Range from the inputs: ${range.base ?? "(merge base)"}..${range.head ?? "HEAD"}.` : event.note);
   if (event.skip && !inputs.head) return 0;
   const { outcome: outcome2, report: report2 } = await runWorkflow(workspace, inputs, range);
   const results = renderResults({
@@ -42380,8 +42380,8 @@ async function runCheck(env, print2) {
     configPath: inputs.config,
     toJson: formatJson
   });
-  print2(guardLog(formatLog(inputs, report2), randomUUID()));
-  results.commands.forEach(print2);
+  print(guardLog(formatLog(inputs, report2), randomUUID()));
+  results.commands.forEach(print);
   if (inputs.sarifFile) await writeFile(resolve2(workspace, inputs.sarifFile), formatSarif(report2, { version: ACTION_VERSION }));
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputsText(results.outputs));
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, results.summary);
@@ -42439,14 +42439,19 @@ function formatFailure(error) {
   return formatCommand("error", { title: "Steward could not run" }, describeFailure(error));
 }
 
-// src/transports/actions/check.ts
-var print = (line) => void process.stdout.write(`${line}
+// src/transports/actions/run-action.ts
+async function runAction(run) {
+  const print = (line) => void process.stdout.write(`${line}
 `);
-try {
-  process.exitCode = await runCheck(process.env, print);
-} catch (error) {
-  print(formatFailure(error));
-  const expected = error instanceof InputError || isUsageError(error);
-  if (!expected && error instanceof Error && error.stack) console.error(error.stack);
-  process.exitCode = 2;
+  try {
+    process.exitCode = await run(process.env, print);
+  } catch (error) {
+    print(formatFailure(error));
+    const expected = error instanceof InputError || isUsageError(error);
+    if (!expected && error instanceof Error && error.stack) console.error(error.stack);
+    process.exitCode = 2;
+  }
 }
+
+// src/transports/actions/check.ts
+await runAction(runCheck);

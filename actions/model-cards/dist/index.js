@@ -36,6 +36,898 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m = s * 60;
+    var h2 = m * 60;
+    var d = h2 * 24;
+    var w = d * 7;
+    var y2 = d * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h2;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h2) {
+        return Math.round(ms / h2) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural3(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h2) {
+        return plural3(ms, msAbs, h2, "hour");
+      }
+      if (msAbs >= m) {
+        return plural3(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural3(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural3(ms, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i2 = 0; i2 < namespace.length; i2++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i2);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug2(...args2) {
+          if (!debug2.enabled) {
+            return;
+          }
+          const self = debug2;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self.diff = ms;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args2[0] = createDebug.coerce(args2[0]);
+          if (typeof args2[0] !== "string") {
+            args2.unshift("%O");
+          }
+          let index = 0;
+          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args2[index];
+              match = formatter.call(self, val);
+              args2.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args2);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args2);
+        }
+        debug2.namespace = namespace;
+        debug2.useColors = createDebug.useColors();
+        debug2.color = createDebug.selectColor(namespace);
+        debug2.extend = extend;
+        debug2.destroy = createDebug.destroy;
+        Object.defineProperty(debug2, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug2);
+        }
+        return debug2;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args2) {
+      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args2.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args2.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag2, argv = process.argv) => {
+      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag2);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args2) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
+        args2.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args2[0] = getDate() + name + " " + args2[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args2) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug2) {
+      debug2.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i2 = 0; i2 < keys.length; i2++) {
+        debug2.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check(path7, isFile, isDirectory) {
+      log(`checking %s`, path7);
+      try {
+        const stat3 = fs_1.statSync(path7);
+        if (stat3.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat3.isDirectory() && isDirectory) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists2(path7, type = exports.READABLE) {
+      return check(path7, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists2;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export2(m) {
+      for (var p2 in m) if (!exports.hasOwnProperty(p2)) exports[p2] = m[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export2(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred2() {
+      let done;
+      let fail;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail = _fail;
+      });
+      return {
+        promise,
+        done(result2) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result2);
+          }
+        },
+        fail(error) {
+          if (status === "pending") {
+            status = "rejected";
+            fail(error);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred2;
+    exports.createDeferred = deferred2;
+    exports.default = deferred2;
+  }
+});
+
+// src/engines/findings.ts
+function makeFinding(base) {
+  return {
+    commit: null,
+    path: null,
+    line: null,
+    column: null,
+    hint: null,
+    ...base
+  };
+}
+function countBySeverity(findings) {
+  let errors = 0;
+  let warnings = 0;
+  let notices = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else notices++;
+  }
+  return { errors, warnings, notices };
+}
+function summarizeFindings(findings, counts) {
+  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
+}
+var init_findings = __esm({
+  "src/engines/findings.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7315,7 +8207,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -7366,341 +8258,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/engines/findings.ts
-function makeFinding(base) {
-  return {
-    commit: null,
-    path: null,
-    line: null,
-    column: null,
-    hint: null,
-    ...base
-  };
-}
-function countBySeverity(findings) {
-  let errors = 0;
-  let warnings = 0;
-  let notices = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  }
-  return { errors, warnings, notices };
-}
-function summarizeFindings(findings, counts) {
-  return { findings: [...findings], summary: { ...countBySeverity(findings), ...counts } };
-}
-var init_findings = __esm({
-  "src/engines/findings.ts"() {
-    "use strict";
-  }
-});
-
-// src/engines/model-card/mitchell-headings.ts
-function normaliseHeading(text3) {
-  return text3.replace(/\\(.)/g, "$1").replace(/[*_`]+/g, "").replace(/^\s*(\d+(\.\d+)*\.?|[ivx]+\.)\s+/i, "").replace(/[\s:.]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();
-}
-function listHeadings(body) {
-  const lines = body.split(/\r\n|\r|\n/);
-  const found = [];
-  let fence = null;
-  lines.forEach((line, offset) => {
-    const opener = FENCE.exec(line);
-    if (fence) {
-      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) fence = null;
-      return;
-    }
-    if (opener) {
-      fence = opener[1];
-      return;
-    }
-    const match = HEADING.exec(line);
-    if (match) found.push({ level: match[1].length, text: (match[2] ?? "").trim(), offset });
-  });
-  return found.map((heading, i2) => {
-    const end = found.slice(i2 + 1).find((next) => next.level <= heading.level)?.offset ?? lines.length;
-    const inner = new Set(found.filter((h2) => h2.offset > heading.offset && h2.offset < end).map((h2) => h2.offset));
-    const content = lines.slice(heading.offset + 1, end).filter((_2, k2) => !inner.has(heading.offset + 1 + k2)).join("\n");
-    return { ...heading, key: normaliseHeading(heading.text), content };
-  });
-}
-function isEmptySection(content) {
-  const stripped = content.replace(/<!--[\s\S]*?(-->|$)/g, "").replace(/^[ \t]*[-*+][ \t]+[^\n]*?:[*_]*[ \t]*\[more information needed\][ \t]*$/gim, "").replace(/\[?more information needed\]?\.?/gi, "");
-  return stripped.trim() === "";
-}
-var HEADING, FENCE;
-var init_mitchell_headings = __esm({
-  "src/engines/model-card/mitchell-headings.ts"() {
-    "use strict";
-    HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-    FENCE = /^ {0,3}(`{3,}|~{3,})/;
-  }
-});
-
-// src/engines/model-card/mitchell-sections.ts
-function headingsFor(name, headings) {
-  const key = normaliseHeading(name);
-  const canonical = Object.keys(MITCHELL_SECTIONS).find((section) => normaliseHeading(section) === key);
-  const names = /* @__PURE__ */ new Set([key, ...canonical ? MITCHELL_SECTIONS[canonical] : []]);
-  return headings.filter((heading) => names.has(heading.key));
-}
-function sectionFinding(card, name, severity, heading) {
-  const base = { check: "model-card", rule: "card-section", severity, path: card.path };
-  if (!heading) {
-    return makeFinding({
-      ...base,
-      message: `The card has no '${name}' section`,
-      hint: `Add a heading '## ${name}' and describe it there (see "Model Cards for Model Reporting", Mitchell et al. 2019).`
-    });
-  }
-  return makeFinding({
-    ...base,
-    message: `The '${heading.text}' section is empty`,
-    line: card.bodyStartLine + heading.offset,
-    column: 1,
-    hint: `Write the ${name} under this heading; "[More Information Needed]" and HTML comments do not count.`
-  });
-}
-function checkMitchellSections(card, options = {}) {
-  const headings = listHeadings(card.body);
-  const required = new Set((options.required ?? []).map(normaliseHeading));
-  const paper = (options.paper === false ? [] : Object.keys(MITCHELL_SECTIONS)).map((name) => ({ name, severity: required.has(normaliseHeading(name)) ? "error" : "warning" }));
-  const known = new Set(paper.map(({ name }) => normaliseHeading(name)));
-  const extra = (options.required ?? []).filter((name) => !known.has(normaliseHeading(name))).map((name) => ({ name, severity: "error" }));
-  return [...paper, ...extra].flatMap(({ name, severity }) => {
-    const matches = headingsFor(name, headings);
-    if (matches.length === 0) return [sectionFinding(card, name, severity, null)];
-    if (matches.every((heading) => isEmptySection(heading.content))) return [sectionFinding(card, name, severity, matches[0])];
-    return [];
-  });
-}
-var MITCHELL_SECTIONS;
-var init_mitchell_sections = __esm({
-  "src/engines/model-card/mitchell-sections.ts"() {
-    "use strict";
-    init_findings();
-    init_mitchell_headings();
-    MITCHELL_SECTIONS = {
-      "Model Details": ["model details", "model description", "model information", "model overview", "model summary"],
-      "Intended Use": [
-        "intended use",
-        "intended uses",
-        "uses",
-        "intended uses & limitations",
-        "intended uses and limitations",
-        "intended use cases",
-        "model use",
-        "use cases",
-        "direct use"
-      ],
-      Factors: ["factors", "relevant factors", "evaluation factors", "factors & metrics", "factors and metrics"],
-      Metrics: [
-        "metrics",
-        "performance measures",
-        "model performance measures",
-        "evaluation metrics",
-        "factors & metrics",
-        "factors and metrics"
-      ],
-      "Evaluation Data": [
-        "evaluation data",
-        "evaluation dataset",
-        "evaluation datasets",
-        "testing data",
-        "test data",
-        "testing data, factors & metrics",
-        "eval data"
-      ],
-      "Training Data": [
-        "training data",
-        "training details",
-        "training procedure",
-        "training dataset",
-        "training datasets",
-        "training"
-      ],
-      "Quantitative Analyses": [
-        "quantitative analyses",
-        "quantitative analysis",
-        "evaluation",
-        "results",
-        "evaluation results",
-        "performance",
-        "benchmarks",
-        "performance and limitations"
-      ],
-      "Ethical Considerations": [
-        "ethical considerations",
-        "ethics",
-        "bias, risks, and limitations",
-        "bias, risks and limitations",
-        "risks and limitations",
-        "broader implications",
-        "ethical considerations and limitations",
-        "bias and fairness"
-      ],
-      "Caveats and Recommendations": [
-        "caveats and recommendations",
-        "caveats",
-        "recommendations",
-        "limitations",
-        "bias, risks, and limitations",
-        "bias, risks and limitations",
-        "limitations and bias",
-        "bias and limitations",
-        "performance and limitations"
-      ]
-    };
-  }
-});
-
-// src/engines/model-card/parse-split-front-matter.ts
-function closingAt(text3, at) {
-  if (!text3.startsWith("---", at)) return -1;
-  let after = at + 3;
-  while (text3[after] === " " || text3[after] === "	") after++;
-  if (after === text3.length) return after;
-  if (text3[after] === "\n") return after + 1;
-  if (text3.startsWith("\r\n", after)) return after + 2;
-  return -1;
-}
-function closingFrom(text3, at) {
-  const width = text3.startsWith("\r\n", at) ? 2 : 1;
-  const end = closingAt(text3, at + width);
-  return end === -1 ? null : { close: at + width, end };
-}
-function firstNonSpace(text3) {
-  const match = /\S/.exec(text3);
-  return match ? match.index : text3.length;
-}
-function splitFrontMatter(text3) {
-  const open = firstNonSpace(text3);
-  if (!text3.startsWith("---", open)) return { kind: "none" };
-  LINE_BREAK.lastIndex = open + 3;
-  const opening = LINE_BREAK.exec(text3);
-  if (!opening) {
-    const rest = text3.slice(open + 3, open + 203);
-    const lineEnd = NEWLINE.exec(rest);
-    return { kind: "bad-opening", open, lineEnd: open + 3 + (lineEnd ? lineEnd.index : rest.length) };
-  }
-  const contentStart = open + 3 + opening[0].length;
-  const breaks = /[\r\n]/g;
-  breaks.lastIndex = contentStart;
-  for (let found = breaks.exec(text3); found !== null; found = breaks.exec(text3)) {
-    const closing = closingFrom(text3, found.index);
-    if (closing) return { kind: "found", open, contentStart, contentEnd: found.index, ...closing };
-  }
-  if (opening[0] === "\r\n") {
-    const end = closingAt(text3, contentStart);
-    if (end !== -1) return { kind: "found", open, contentStart: contentStart - 1, contentEnd: contentStart - 1, close: contentStart, end };
-  }
-  return { kind: "unterminated", open };
-}
-var NEWLINE, LINE_BREAK;
-var init_parse_split_front_matter = __esm({
-  "src/engines/model-card/parse-split-front-matter.ts"() {
-    "use strict";
-    NEWLINE = /[\r\n]/;
-    LINE_BREAK = /\r\n|\r|\n/y;
-  }
-});
-
-// src/engines/model-card/parse-fence-findings.ts
-function lineAt(text3, offset) {
-  let line = 1;
-  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) line++;
-  return line;
-}
-function positionAt(text3, offset) {
-  const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
-  return { line: lineAt(text3, offset), column: offset - lineStart + 1 };
-}
-function describeMissingFrontMatter(text3, fence) {
-  if (fence.kind === "none") return { ...NO_METADATA, position: { line: 1, column: 1 } };
-  const opening = positionAt(text3, fence.open);
-  if (fence.kind === "bad-opening") {
-    if (!/^---[ \t]+\r?$/.test(text3.slice(fence.open, fence.lineEnd))) return { ...NO_METADATA, position: { line: 1, column: 1 } };
-    return {
-      severity: "error",
-      position: opening,
-      message: "the opening '---' has spaces after it, so the Hub sees no metadata (the line must be exactly '---')",
-      hint: "Delete the spaces after '---' so that the line is exactly '---'."
-    };
-  }
-  if (text3.includes("\r\r\n")) {
-    return {
-      severity: "error",
-      position: opening,
-      message: "the Hub will not see the metadata: the file's lines end in CR CR LF (\\r\\r\\n), and the Hub only accepts a closing '---' followed by LF or CRLF",
-      hint: 'Convert the line endings to LF (or CRLF), e.g. in your editor\'s line-ending setting or with `sed -i "s/\\r\\r$/\\r/"`.'
-    };
-  }
-  if (/^---(?:\r\n|\r|\n)---[ \t]*(?:\r?\n|$)/.test(text3.slice(fence.open, fence.open + 40))) {
-    return {
-      severity: "error",
-      position: opening,
-      message: "the Hub does not recognise an empty metadata block written as two '---' lines in a row: it sees no metadata",
-      hint: "Put the metadata ('key: value' lines) between the two '---' lines, or remove both."
-    };
-  }
-  return {
-    severity: "error",
-    position: opening,
-    message: "unterminated front matter: the Hub sees no metadata (no closing '---' line after the opening one)",
-    hint: "Add a line with only '---' after the metadata; if this '---' is a horizontal rule, put text before it."
-  };
-}
-var NO_METADATA;
-var init_parse_fence_findings = __esm({
-  "src/engines/model-card/parse-fence-findings.ts"() {
-    "use strict";
-    NO_METADATA = {
-      severity: "warning",
-      message: "no metadata block; the Hub will show no license, tags, language or pipeline for this model",
-      hint: "Start the card with a YAML block between two '---' lines, e.g. '---', 'license: apache-2.0', '---'."
-    };
-  }
-});
-
-// src/engines/model-card/parse-hub-yaml-options.ts
-function adjustTags(tags) {
-  const adjusted = [];
-  for (const tag of tags) {
-    if (typeof tag === "string" || !("test" in tag) || !tag.test) {
-      adjusted.push(tag);
-    } else if (tag.tag === BOOL) {
-      adjusted.push({ ...tag, test: tag.test.test("true") ? PYYAML_TRUE : PYYAML_FALSE });
-    } else if (tag.tag === FLOAT && tag.test.test("1e3")) {
-      adjusted.push({ ...tag, test: PYYAML_FLOAT_EXP });
-    } else if (tag.tag !== TIMESTAMP || tag.test.test("1:20")) {
-      adjusted.push(tag);
-    }
-  }
-  return adjusted;
-}
-var PYYAML_TRUE, PYYAML_FALSE, PYYAML_FLOAT_EXP, BOOL, FLOAT, TIMESTAMP, MAX_ALIAS_COUNT, HUB_YAML_OPTIONS;
-var init_parse_hub_yaml_options = __esm({
-  "src/engines/model-card/parse-hub-yaml-options.ts"() {
-    "use strict";
-    PYYAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-    PYYAML_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
-    PYYAML_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/;
-    BOOL = "tag:yaml.org,2002:bool";
-    FLOAT = "tag:yaml.org,2002:float";
-    TIMESTAMP = "tag:yaml.org,2002:timestamp";
-    MAX_ALIAS_COUNT = 100;
-    HUB_YAML_OPTIONS = {
-      version: "1.1",
-      customTags: adjustTags,
-      // yaml's own check compares every pair with every other: minutes on a 1 MB mapping. Done in one pass instead.
-      uniqueKeys: false,
-      prettyErrors: false,
-      logLevel: "silent"
-    };
-  }
-});
-
 // src/engines/flow-depth.ts
 function deepFlowOffset(text3, max) {
   let depth = 0;
@@ -7715,2259 +8272,6 @@ function deepFlowOffset(text3, max) {
 var init_flow_depth = __esm({
   "src/engines/flow-depth.ts"() {
     "use strict";
-  }
-});
-
-// src/engines/model-card/parse-screen-front-matter.ts
-function utf8Length(text3) {
-  let bytes = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c3 = text3.charCodeAt(i2);
-    if (c3 < 128) bytes += 1;
-    else if (c3 < 2048) bytes += 2;
-    else if (c3 >= 55296 && c3 <= 56319) {
-      bytes += 4;
-      i2++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-function describeCharacter(code) {
-  if (code === 0) return "a NUL byte";
-  return `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-function screenFrontMatter(yamlText) {
-  if (yamlText.length > MAX_FRONT_MATTER_BYTES || utf8Length(yamlText) > MAX_FRONT_MATTER_BYTES) {
-    const kb = Math.round(utf8Length(yamlText) / 1024);
-    return {
-      rule: "card-front-matter",
-      message: `the metadata block is ${kb} KB; Steward reads at most 256 KB of front matter, so it was not checked`,
-      hint: "Card metadata is usually a few kilobytes: move long content (tables, results) into the Markdown body or a separate file.",
-      offset: 0
-    };
-  }
-  const bad = NOT_PRINTABLE.exec(yamlText);
-  if (bad) {
-    return {
-      rule: "card-yaml",
-      message: `the metadata contains ${describeCharacter(bad[0].codePointAt(0))}, which the Hub's YAML reader refuses; the Hub will reject the metadata`,
-      hint: "Save the card as UTF-8 text and remove control characters from the front matter.",
-      offset: bad.index
-    };
-  }
-  const deep = deepFlowOffset(yamlText, MAX_FLOW_DEPTH);
-  if (deep !== -1) {
-    return {
-      rule: "card-yaml",
-      message: `the metadata nests [ or { more than ${MAX_FLOW_DEPTH} levels deep, so it was not read`,
-      hint: "No card field needs more than a few levels: check for unclosed brackets.",
-      offset: deep
-    };
-  }
-  return null;
-}
-var MAX_FRONT_MATTER_BYTES, MAX_FLOW_DEPTH, NOT_PRINTABLE;
-var init_parse_screen_front_matter = __esm({
-  "src/engines/model-card/parse-screen-front-matter.ts"() {
-    "use strict";
-    init_flow_depth();
-    MAX_FRONT_MATTER_BYTES = 256 * 1024;
-    MAX_FLOW_DEPTH = 100;
-    NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-  }
-});
-
-// src/engines/model-card/parse-pointer.ts
-function toPointer(segments) {
-  return segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) return null;
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-var init_parse_pointer = __esm({
-  "src/engines/model-card/parse-pointer.ts"() {
-    "use strict";
-  }
-});
-
-// src/engines/model-card/parse-inspect-nodes.ts
-function dataKey(key) {
-  if (!(0, import_yaml2.isScalar)(key)) return null;
-  return key.value === null ? "" : String(key.value);
-}
-function describeReading(scalar) {
-  const source = scalar.source;
-  if (scalar.type !== "PLAIN" || typeof source !== "string") return null;
-  if (typeof scalar.value === "boolean" && !CORE_BOOL.test(source)) return `the boolean ${String(scalar.value)}`;
-  if (typeof scalar.value !== "number") return null;
-  if (source.includes(":")) return `the number ${scalar.value} (a base-60 number, like a clock time)`;
-  if (OCTAL.test(source)) return `the number ${scalar.value} (an octal number)`;
-  return null;
-}
-function quotedHint(source, context) {
-  const quoted = `'${source}'`;
-  if (context.isKey) return `Quote the key: ${quoted}:`;
-  return context.key === null ? `Quote it: - ${quoted}` : `Quote it: ${context.key}: ${quoted}`;
-}
-function surprise(scalar, segments, context) {
-  const reading = describeReading(scalar);
-  if (!reading || !scalar.range) return null;
-  const source = scalar.source;
-  return {
-    severity: segments[0] === "language" && !context.isKey ? "error" : "warning",
-    message: `the Hub reads \`${source}\` as ${reading} (YAML 1.1); write '${source}' in quotes if you mean the text`,
-    hint: quotedHint(source, context),
-    offset: scalar.range[0],
-    field: toPointer(segments)
-  };
-}
-function noteTabSafe(node, tabSafe) {
-  if ((0, import_yaml2.isScalar)(node) && node.range && node.type && node.type !== "PLAIN") tabSafe.push([node.range[0], node.range[1]]);
-}
-function inspectNodes(doc, fileLine) {
-  const problems = [];
-  const tabSafe = [];
-  const stack = [{ node: doc.contents, segments: [] }];
-  while (stack.length > 0) {
-    const { node, segments } = stack.pop();
-    noteTabSafe(node, tabSafe);
-    if ((0, import_yaml2.isScalar)(node)) {
-      const parentKey = segments.length > 0 && !/^\d+$/.test(segments[segments.length - 1]) ? segments[segments.length - 1] : null;
-      const found = surprise(node, segments, { key: parentKey, isKey: false });
-      if (found) problems.push(found);
-    } else if ((0, import_yaml2.isSeq)(node)) {
-      node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
-    } else if ((0, import_yaml2.isMap)(node)) {
-      inspectPairs(node.items, segments, { problems, tabSafe, stack, fileLine });
-    }
-  }
-  tabSafe.sort((a, b2) => a[0] - b2[0]);
-  return { problems, tabSafe };
-}
-function inspectPairs(pairs, segments, out) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const pair of pairs) {
-    const keyNode = pair.key;
-    noteTabSafe(keyNode, out.tabSafe);
-    const key = dataKey(keyNode);
-    const offset = keyNode?.range?.[0] ?? 0;
-    if (key === null && keyNode !== null) {
-      out.problems.push({
-        severity: "error",
-        offset,
-        field: toPointer(segments),
-        message: `a key that is a list or mapping: the Hub's YAML reader refuses it ("found unhashable key")`,
-        hint: "Keys must be plain text: write the key as a single word or quoted string."
-      });
-      continue;
-    }
-    const name = key ?? "";
-    if (name === "<<" && (0, import_yaml2.isScalar)(keyNode) && keyNode.type === "PLAIN") {
-      out.stack.push({ node: pair.value, segments });
-      continue;
-    }
-    const childSegments = [...segments, name];
-    if ((0, import_yaml2.isScalar)(keyNode)) {
-      const found = surprise(keyNode, childSegments, { key: null, isKey: true });
-      if (found) out.problems.push(found);
-    }
-    const first2 = seen.get(name);
-    if (first2 !== void 0) {
-      out.problems.push({
-        severity: "error",
-        offset,
-        field: toPointer(childSegments),
-        message: `duplicate key '${name}' (first written at line ${out.fileLine(first2)}); the Hub's YAML reader keeps only the last one`,
-        hint: "Remove one of the two, or merge their values."
-      });
-    } else seen.set(name, offset);
-    out.stack.push({ node: pair.value, segments: childSegments });
-  }
-}
-var import_yaml2, CORE_BOOL, OCTAL;
-var init_parse_inspect_nodes = __esm({
-  "src/engines/model-card/parse-inspect-nodes.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_parse_pointer();
-    CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
-    OCTAL = /^[-+]?0[0-7_]+$/;
-  }
-});
-
-// src/engines/model-card/parse-find-tabs.ts
-function findRefusedTabs(text3, tabSafe) {
-  const found = [];
-  let range = 0;
-  let skipLine = false;
-  for (let i2 = text3.indexOf("	") === -1 ? text3.length : 0; i2 < text3.length; i2++) {
-    const c3 = text3.charCodeAt(i2);
-    if (c3 === 10) {
-      skipLine = false;
-      continue;
-    }
-    if (skipLine) continue;
-    while (range < tabSafe.length && tabSafe[range][1] <= i2) range++;
-    const safe = range < tabSafe.length && tabSafe[range][0] <= i2;
-    if (safe) continue;
-    const startsComment = c3 === 35 && (i2 === 0 || /[ \t\r\n]/.test(text3[i2 - 1]));
-    if (c3 === 9) found.push(i2);
-    if (c3 === 9 || startsComment) skipLine = true;
-  }
-  return found;
-}
-var init_parse_find_tabs = __esm({
-  "src/engines/model-card/parse-find-tabs.ts"() {
-    "use strict";
-  }
-});
-
-// src/engines/model-card/parse-describe-yaml-error.ts
-function describeYamlError(error, severity) {
-  switch (error.code) {
-    case "MULTIPLE_DOCS":
-      return {
-        message: "the metadata holds more than one YAML document (a '---' line with text after it); the Hub will reject it",
-        hint: "Keep one document: remove the extra '---' line or merge what follows it into the metadata."
-      };
-    case "TAB_AS_INDENT":
-      return { message: "YAML syntax error: tabs are not allowed as indentation; the Hub will reject the metadata", hint: "Indent with spaces." };
-    case "DUPLICATE_KEY":
-      return { message: `YAML error: ${error.message}`, hint: "Remove one of the two, or merge their values." };
-    default: {
-      const text3 = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
-      if (severity === "warning") return { message: `YAML warning: ${text3}`, hint: SYNTAX_HINT };
-      return { message: `YAML syntax error: ${text3}; the Hub will reject the metadata`, hint: SYNTAX_HINT };
-    }
-  }
-}
-var SYNTAX_HINT;
-var init_parse_describe_yaml_error = __esm({
-  "src/engines/model-card/parse-describe-yaml-error.ts"() {
-    "use strict";
-    SYNTAX_HINT = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
-  }
-});
-
-// src/engines/model-card/parse-locate.ts
-function resolve(doc, node) {
-  return (0, import_yaml3.isAlias)(node) ? node.resolve(doc) : node;
-}
-function isMergePair(pair) {
-  return (0, import_yaml3.isScalar)(pair.key) && pair.key.type === "PLAIN" && pair.key.value === "<<";
-}
-function findPair(doc, map, segment, depth) {
-  for (let i2 = map.items.length - 1; i2 >= 0; i2--) {
-    const pair = map.items[i2];
-    if (!isMergePair(pair) && dataKey(pair.key) === segment) return pair;
-  }
-  if (depth > 10) return null;
-  for (const pair of map.items) {
-    if (!isMergePair(pair)) continue;
-    const source = resolve(doc, pair.value);
-    const sources = (0, import_yaml3.isSeq)(source) ? source.items.map((item) => resolve(doc, item)) : [source];
-    for (const candidate of sources) {
-      const found = (0, import_yaml3.isMap)(candidate) ? findPair(doc, candidate, segment, depth + 1) : null;
-      if (found) return found;
-    }
-  }
-  return null;
-}
-function step(doc, node, segment) {
-  const target = resolve(doc, node);
-  if ((0, import_yaml3.isMap)(target)) {
-    const pair = findPair(doc, target, segment, 0);
-    return pair ? { key: pair.key, value: pair.value ?? null } : null;
-  }
-  if ((0, import_yaml3.isSeq)(target) && /^(?:0|[1-9]\d*)$/.test(segment)) {
-    const item = target.items[Number(segment)];
-    return item === void 0 ? null : { key: null, value: item };
-  }
-  return null;
-}
-function hasOwnText(node) {
-  if (!node?.range) return false;
-  return !((0, import_yaml3.isScalar)(node) && node.value === null && node.source === "");
-}
-function createLocator(doc, lineCounter, firstLine) {
-  const at = (node) => {
-    const { line, col } = lineCounter.linePos(node.range[0]);
-    return { line: firstLine + line - 1, column: col };
-  };
-  return (pointer, options) => {
-    const segments = parsePointer(pointer);
-    if (segments === null) return null;
-    let current = { key: null, value: doc.contents ?? null };
-    for (const segment of segments) {
-      const next = step(doc, current.value, segment);
-      if (!next) return null;
-      current = next;
-    }
-    const candidates = options?.key ? [current.key, current.value] : [current.value, current.key];
-    const node = candidates.find(hasOwnText);
-    return node ? at(node) : null;
-  };
-}
-var import_yaml3;
-var init_parse_locate = __esm({
-  "src/engines/model-card/parse-locate.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_parse_inspect_nodes();
-    init_parse_pointer();
-  }
-});
-
-// src/engines/model-card/parse-read-front-matter.ts
-function firstAliasOffset(doc) {
-  let offset = 0;
-  (0, import_yaml4.visit)(doc, {
-    Alias(_2, node) {
-      offset = node.range?.[0] ?? 0;
-      return import_yaml4.visit.BREAK;
-    }
-  });
-  return offset;
-}
-function toData(doc, at) {
-  try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    return {
-      rule: "card-yaml",
-      severity: "error",
-      position: at(firstAliasOffset(doc)),
-      message: `the metadata uses too many aliases (*name expands past ${MAX_ALIAS_COUNT} times), so it was not read`,
-      hint: "Write the values out instead of repeating them through anchors and aliases."
-    };
-  }
-}
-function syntaxProblems(doc, at, tabLines) {
-  return [
-    ...doc.errors.map((error) => ({ error, severity: "error" })),
-    ...doc.warnings.map((error) => ({ error, severity: "warning" }))
-  ].map(({ error, severity }) => ({ rule: "card-yaml", severity, position: at(error.pos[0]), ...describeYamlError(error, severity) })).filter((p2) => !(p2.message.includes("tabs are not allowed") && tabLines.has(p2.position.line)));
-}
-function documentProblems(doc, yamlText, at) {
-  const inspection = inspectNodes(doc, (offset) => at(offset).line);
-  const tabs = findRefusedTabs(yamlText, inspection.tabSafe).map((offset) => ({
-    rule: "card-yaml",
-    severity: "error",
-    position: at(offset),
-    message: "tab character: the Hub's YAML reader (PyYAML) refuses tabs outside quoted text, so it will reject the metadata",
-    hint: "Replace the tab with spaces, or delete it if it trails the line."
-  }));
-  const tabLines = new Set(tabs.map((t2) => t2.position.line));
-  return [
-    ...syntaxProblems(doc, at, tabLines),
-    ...tabs,
-    ...inspection.problems.map(({ offset, ...rest }) => ({ rule: "card-yaml", ...rest, position: at(offset) }))
-  ].sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
-}
-function notAMapping(data, position) {
-  const kind = Array.isArray(data) ? "a list" : `a single value (${typeof data})`;
-  return {
-    rule: "card-front-matter",
-    severity: "error",
-    position,
-    field: "",
-    message: `metadata must be a mapping (key: value lines), but this block is ${kind}; the Hub refuses it`,
-    hint: "Write the metadata as 'key: value' lines, e.g. 'license: mit'."
-  };
-}
-function readFrontMatter(yamlText, firstLine) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: firstLine + line - 1, column: col };
-  };
-  const screened = screenFrontMatter(yamlText);
-  if (screened) {
-    lineCounter.addNewLine(0);
-    for (let i2 = yamlText.indexOf("\n"); i2 !== -1; i2 = yamlText.indexOf("\n", i2 + 1)) lineCounter.addNewLine(i2 + 1);
-    return { read: null, problems: [{ ...screened, severity: "error", position: at(screened.offset) }] };
-  }
-  const doc = (0, import_yaml4.parseDocument)(yamlText, { ...HUB_YAML_OPTIONS, lineCounter });
-  const problems = documentProblems(doc, yamlText, at);
-  if (doc.errors.length > 0) return { read: null, problems };
-  const converted = toData(doc, at);
-  if ("rule" in converted) return { read: null, problems: [...problems, converted] };
-  const data = converted.data ?? {};
-  if (!(0, import_yaml4.isMap)(doc.contents) && converted.data !== null && converted.data !== void 0) {
-    return { read: null, problems: [...problems, notAMapping(data, at(doc.contents?.range?.[0] ?? 0))] };
-  }
-  return { read: { data, locate: createLocator(doc, lineCounter, firstLine) }, problems };
-}
-var import_yaml4;
-var init_parse_read_front_matter = __esm({
-  "src/engines/model-card/parse-read-front-matter.ts"() {
-    "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_parse_hub_yaml_options();
-    init_parse_screen_front_matter();
-    init_parse_inspect_nodes();
-    init_parse_find_tabs();
-    init_parse_describe_yaml_error();
-    init_parse_locate();
-  }
-});
-
-// src/engines/model-card/parse-card.ts
-function toFinding(path7, problem) {
-  return makeFinding({
-    check: "model-card",
-    rule: problem.rule,
-    severity: problem.severity,
-    message: problem.message,
-    hint: problem.hint,
-    path: path7,
-    line: problem.position.line,
-    column: problem.position.column,
-    ...problem.field !== void 0 ? { field: problem.field } : {}
-  });
-}
-function capFindings(path7, findings) {
-  if (findings.length <= MAX_PARSE_FINDINGS) return findings;
-  const sorted2 = [...findings].sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
-  const more = sorted2.length - MAX_PARSE_FINDINGS;
-  return [
-    ...sorted2.slice(0, MAX_PARSE_FINDINGS),
-    makeFinding({
-      check: "model-card",
-      rule: "card-yaml",
-      severity: "error",
-      path: path7,
-      line: null,
-      column: null,
-      message: `${more} more problems in the metadata not shown`,
-      hint: "Fix the ones above first; is this file a model card?"
-    })
-  ];
-}
-function parseCardText(text3, path7) {
-  const fence = splitFrontMatter(text3);
-  if (fence.kind !== "found") {
-    const problem = describeMissingFrontMatter(text3, fence);
-    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [toFinding(path7, { ...problem, rule: "card-front-matter" })] };
-  }
-  const startLine = lineAt(text3, fence.contentStart);
-  const endLine = lineAt(text3, fence.close);
-  const bodyStartLine = lineAt(text3, fence.end);
-  const { read, problems } = readFrontMatter(text3.slice(fence.contentStart, fence.contentEnd), startLine);
-  return {
-    path: path7,
-    frontMatter: read && { data: read.data, startLine, endLine, locate: read.locate },
-    body: text3.slice(fence.end),
-    bodyStartLine,
-    findings: capFindings(path7, problems.map((p2) => toFinding(path7, p2)))
-  };
-}
-function parseCard(text3, path7) {
-  try {
-    return parseCardText(text3, path7);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const finding = makeFinding({
-      check: "model-card",
-      rule: "card-yaml",
-      severity: "error",
-      path: path7,
-      line: 1,
-      column: 1,
-      message: `could not read the metadata (${reason.slice(0, 200)})`,
-      hint: "Check that the file is a UTF-8 Markdown card with a YAML block between two --- lines."
-    });
-    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [finding] };
-  }
-}
-var MAX_PARSE_FINDINGS;
-var init_parse_card = __esm({
-  "src/engines/model-card/parse-card.ts"() {
-    "use strict";
-    init_findings();
-    init_parse_split_front_matter();
-    init_parse_fence_findings();
-    init_parse_read_front_matter();
-    MAX_PARSE_FINDINGS = 50;
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append2 = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append2}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path7, { windows } = {}) => {
-      const segs = path7.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j2 = i2 + 1; j2 < values.length; j2++) {
-          const a = values[i2];
-          const b2 = values[j2];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
-            continue;
-          }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append2 = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append2(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
-          if (first2 === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first2 === "?") {
-            if (esc) {
-              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first2 === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first2 === "*") {
-            if (esc) {
-              return esc + first2 + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append2({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append2({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t2 of toks) {
-              state.output += t2.output || t2.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
-        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch4.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append2 = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append2}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants;
-    module.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch4(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
   }
 });
 
@@ -13042,7 +11346,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils2 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -13579,7 +11883,7 @@ var require_utils2 = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils2();
+    var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -13790,7 +12094,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -16876,6 +15180,4811 @@ var require_ajv = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path7, { windows } = {}) => {
+      const segs = path7.split(windows ? /[\\/]/ : "/");
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
+        return segs[segs.length - 2];
+      }
+      return last2;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j2 = i2 + 1; j2 < values.length; j2++) {
+          const a = values[i2];
+          const b2 = values[j2];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+            continue;
+          }
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append2 = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append2(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
+          if (first2 === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first2 === "?") {
+            if (esc) {
+              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first2 === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first2 === "*") {
+            if (esc) {
+              return esc + first2 + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append2({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append2({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils2();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch4 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
+        const result2 = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch4.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch4.parse(p2, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch4.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch4.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch4(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args2) => console.error("SEMVER", ...args2) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants2();
+    var debug2 = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t2 = exports.t = {};
+    var R2 = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R2++;
+      debug2(name, index, value);
+      t2[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t2.PRERELEASEIDENTIFIER]}(?:\\.${src[t2.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t2.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t2.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t2.BUILDIDENTIFIER]}(?:\\.${src[t2.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t2.MAINVERSION]}${src[t2.PRERELEASE]}?${src[t2.BUILD]}?`);
+    createToken("FULL", `^${src[t2.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t2.MAINVERSIONLOOSE]}${src[t2.PRERELEASELOOSE]}?${src[t2.BUILD]}?`);
+    createToken("LOOSE", `^${src[t2.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t2.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t2.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:${src[t2.PRERELEASE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:${src[t2.PRERELEASELOOSE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t2.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t2.COERCEPLAIN] + `(?:${src[t2.PRERELEASE]})?(?:${src[t2.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t2.COERCE], true);
+    createToken("COERCERTLFULL", src[t2.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t2.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t2.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t2.GTLT]}\\s*(${src[t2.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]}|${src[t2.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t2.XRANGEPLAIN]})\\s+-\\s+(${src[t2.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t2.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t2.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b2) => {
+      if (typeof a === "number" && typeof b2 === "number") {
+        return a === b2 ? 0 : a < b2 ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b2);
+      if (anum && bnum) {
+        a = +a;
+        b2 = +b2;
+      }
+      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
+    var { safeRe: re, t: t2 } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t2.LOOSE] : re[t2.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a = this.prerelease[i2];
+          const b2 = other.prerelease[i2];
+          debug2("prerelease compare", i2, a, b2);
+          if (a === void 0 && b2 === void 0) {
+            return 0;
+          } else if (b2 === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b2) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b2);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a = this.build[i2];
+          const b2 = other.build[i2];
+          debug2("build compare", i2, a, b2);
+          if (a === void 0 && b2 === void 0) {
+            return 0;
+          } else if (b2 === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b2) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b2);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t2.PRERELEASELOOSE] : re[t2.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var clean = (version, options) => {
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b2, loose) => compare(b2, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b2) => compare(a, b2, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b2, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b2, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b2) => compareBuild(a, b2, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b2) => compareBuild(b2, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b2, loose) => compare(a, b2, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b2, loose) => compare(a, b2, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b2, loose) => compare(a, b2, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b2, loose) => compare(a, b2, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b2, loose) => compare(a, b2, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b2, loose) => compare(a, b2, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b2, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b2 === "object") {
+            b2 = b2.version;
+          }
+          return a === b2;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b2 === "object") {
+            b2 = b2.version;
+          }
+          return a !== b2;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b2, loose);
+        case "!=":
+          return neq(a, b2, loose);
+        case ">":
+          return gt(a, b2, loose);
+        case ">=":
+          return gte(a, b2, loose);
+        case "<":
+          return lt(a, b2, loose);
+        case "<=":
+          return lte(a, b2, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse2();
+    var { safeRe: re, t: t2 } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t2.COERCEFULL] : re[t2.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t2.COERCERTLFULL] : re[t2.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants2();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
+      if (!isDigit(range[start2])) {
+        return start2;
+      }
+      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
+        return Math.min(start2 + limit, digitRuns.end);
+      }
+      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
+        return Math.min(start2 + limit, digitRuns.previousEnd);
+      }
+      let end = start2 + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start2;
+      digitRuns.end = end;
+      return Math.min(start2 + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
+      if (!loose && range[start2] === "0") {
+        return start2 + 1;
+      }
+      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
+      const hyphen = range[start2] === "-";
+      if (!loose && !hyphen) {
+        return start2;
+      }
+      const identifierStart = start2 + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start2;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start2) => {
+      let end = start2;
+      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start2) => {
+      if (range[start2] !== "+") {
+        return start2;
+      }
+      let end = findBuildIdentifierEndIndex(range, start2 + 1);
+      if (end === start2 + 1) {
+        return start2;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
+      let end = start2;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start2;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start2;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
+      if (isDigit(range[start2])) {
+        return findVersionNumberEndIndex(range, start2, false, digitRuns);
+      }
+      return isVersionStart(range[start2]) ? start2 + 1 : start2;
+    };
+    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start2, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
+      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result2 = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result2 += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result2 + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r2) => this.parseRange(r2.trim())).filter((c3) => c3.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first2 = this.set[0];
+          this.set = this.set.filter((c3) => !isNullSet(c3[0]));
+          if (this.set.length === 0) {
+            this.set = [first2];
+          } else if (this.set.length > 1) {
+            for (const c3 of this.set) {
+              if (c3.length === 1 && isAny(c3[0])) {
+                this.set = [c3];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i2];
+            for (let k2 = 0; k2 < comps.length; k2++) {
+              if (k2 > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k2].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache2.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t2.HYPHENRANGELOOSE] : re[t2.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t2.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t2.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t2.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result2 = [...rangeMap.values()];
+        cache2.set(memoKey, result2);
+        return result2;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache2 = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t: t2,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
+    var BUILDSTRIPRE = new RegExp(src[t2.BUILD], "g");
+    var isNullSet = (c3) => c3.value === "<0.0.0-0";
+    var isAny = (c3) => c3.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result2 = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result2 && remainingComparators.length) {
+        result2 = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result2;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t2.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M2, m, p2) => isX(M2) && !isX(m) || isX(m) && p2 && !isX(p2);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c3) => replaceTilde(c3, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r2 = options.loose ? re[t2.TILDELOOSE] : re[t2.TILDE];
+      const z2 = options.includePrerelease ? "-0" : "";
+      return comp.replace(r2, (_2, M2, m, p2, pr) => {
+        debug2("tilde", comp, _2, M2, m, p2, pr);
+        let ret;
+        if (isX(M2)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M2}.0.0${z2} <${+M2 + 1}.0.0-0`;
+        } else if (isX(p2)) {
+          ret = `>=${M2}.${m}.0${z2} <${M2}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M2}.${m}.${p2} <${M2}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c3) => replaceCaret(c3, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r2 = options.loose ? re[t2.CARETLOOSE] : re[t2.CARET];
+      const z2 = options.includePrerelease ? "-0" : "";
+      return comp.replace(r2, (_2, M2, m, p2, pr) => {
+        debug2("caret", comp, _2, M2, m, p2, pr);
+        let ret;
+        if (isX(M2)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M2}.0.0${z2} <${+M2 + 1}.0.0-0`;
+        } else if (isX(p2)) {
+          if (M2 === "0") {
+            ret = `>=${M2}.${m}.0${z2} <${M2}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M2}.${m}.0${z2} <${+M2 + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M2 === "0") {
+            if (m === "0") {
+              ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${m}.${+p2 + 1}-0`;
+            } else {
+              ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M2}.${m}.${p2}-${pr} <${+M2 + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M2 === "0") {
+            if (m === "0") {
+              ret = `>=${M2}.${m}.${p2} <${M2}.${m}.${+p2 + 1}-0`;
+            } else {
+              ret = `>=${M2}.${m}.${p2} <${M2}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M2}.${m}.${p2} <${+M2 + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c3) => replaceXRange(c3, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r2 = options.loose ? re[t2.XRANGELOOSE] : re[t2.XRANGE];
+      return comp.replace(r2, (ret, gtlt, M2, m, p2, pr) => {
+        debug2("xRange", comp, ret, gtlt, M2, m, p2, pr);
+        if (invalidXRangeOrder(M2, m, p2)) {
+          return comp;
+        }
+        const xM = isX(M2);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p2);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p2 = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M2 = +M2 + 1;
+              m = 0;
+              p2 = 0;
+            } else {
+              m = +m + 1;
+              p2 = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M2 = +M2 + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M2}.${m}.${p2}${pr}`;
+        } else if (xm) {
+          ret = `>=${M2}.0.0${pr} <${+M2 + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M2}.${m}.0${pr} <${M2}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t2.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t2.GTE0PRE : t2.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i2 = 0; i2 < set.length; i2++) {
+        if (!set[i2].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i2 = 0; i2 < set.length; i2++) {
+          debug2(set[i2].semver);
+          if (set[i2].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i2].semver.prerelease.length > 0) {
+            const allowed = set[i2].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r2 = this.options.loose ? re[t2.COMPARATORLOOSE] : re[t2.COMPARATOR];
+        const m = comp.match(r2);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t: t2 } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c3) => c3.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first2 = null;
+      let prev = null;
+      const v = versions.sort((a, b2) => compare(a, b2, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first2) {
+            first2 = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first2, prev]);
+          }
+          prev = null;
+          first2 = null;
+        }
+      }
+      if (first2) {
+        set.push([first2, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c3 of sub) {
+        if (c3.operator === ">" || c3.operator === ">=") {
+          gt = higherGT(gt, c3, options);
+        } else if (c3.operator === "<" || c3.operator === "<=") {
+          lt = lowerLT(lt, c3, options);
+        } else {
+          eqSet.add(c3.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c3 of dom) {
+          if (!satisfies(eq, String(c3), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c3 of dom) {
+        hasDomGT = hasDomGT || c3.operator === ">" || c3.operator === ">=";
+        hasDomLT = hasDomLT || c3.operator === "<" || c3.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomGTPre.major && c3.semver.minor === needDomGTPre.minor && c3.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c3.operator === ">" || c3.operator === ">=") {
+            higher = higherGT(gt, c3, options);
+            if (higher === c3 && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c3.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomLTPre.major && c3.semver.minor === needDomLTPre.minor && c3.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c3.operator === "<" || c3.operator === "<=") {
+            lower = lowerLT(lt, c3, options);
+            if (lower === c3 && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c3.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c3.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b2, options) => {
+      if (!a) {
+        return b2;
+      }
+      const comp = compare(a.semver, b2.semver, options);
+      return comp > 0 ? a : comp < 0 ? b2 : b2.operator === ">" && a.operator === ">=" ? b2 : a;
+    };
+    var lowerLT = (a, b2, options) => {
+      if (!a) {
+        return b2;
+      }
+      const comp = compare(a.semver, b2.semver, options);
+      return comp < 0 ? a : comp > 0 ? b2 : b2.operator === "<" && a.operator === "<=" ? b2 : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// src/report/render-style-markdown.ts
+var init_render_style_markdown = __esm({
+  "src/report/render-style-markdown.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/trim-text.ts
+var init_trim_text = __esm({
+  "src/report/trim-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/assemble-check-plan.ts
+var init_assemble_check_plan = __esm({
+  "src/report/assemble-check-plan.ts"() {
+    "use strict";
+    init_render_style_markdown();
+    init_trim_text();
+  }
+});
+
+// src/workflows/changed-cards.ts
+function cardPathsOf(config) {
+  return (config["model-cards"] ?? {}).paths ?? DEFAULT_CARD_PATHS;
+}
+var DEFAULT_CARD_PATHS;
+var init_changed_cards = __esm({
+  "src/workflows/changed-cards.ts"() {
+    "use strict";
+    DEFAULT_CARD_PATHS = ["**/README.md", "**/MODEL_CARD.md", "**/model_card.md", "**/model-card.md"];
+  }
+});
+
+// src/engines/model-card/mitchell-headings.ts
+function normaliseHeading(text3) {
+  return text3.replace(/\\(.)/g, "$1").replace(/[*_`]+/g, "").replace(/^\s*(\d+(\.\d+)*\.?|[ivx]+\.)\s+/i, "").replace(/[\s:.]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function listHeadings(body) {
+  const lines = body.split(/\r\n|\r|\n/);
+  const found = [];
+  let fence = null;
+  lines.forEach((line, offset) => {
+    const opener = FENCE.exec(line);
+    if (fence) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) fence = null;
+      return;
+    }
+    if (opener) {
+      fence = opener[1];
+      return;
+    }
+    const match = HEADING.exec(line);
+    if (match) found.push({ level: match[1].length, text: (match[2] ?? "").trim(), offset });
+  });
+  return found.map((heading, i2) => {
+    const end = found.slice(i2 + 1).find((next) => next.level <= heading.level)?.offset ?? lines.length;
+    const inner = new Set(found.filter((h2) => h2.offset > heading.offset && h2.offset < end).map((h2) => h2.offset));
+    const content = lines.slice(heading.offset + 1, end).filter((_2, k2) => !inner.has(heading.offset + 1 + k2)).join("\n");
+    return { ...heading, key: normaliseHeading(heading.text), content };
+  });
+}
+function isEmptySection(content) {
+  const stripped = content.replace(/<!--[\s\S]*?(-->|$)/g, "").replace(/^[ \t]*[-*+][ \t]+[^\n]*?:[*_]*[ \t]*\[more information needed\][ \t]*$/gim, "").replace(/\[?more information needed\]?\.?/gi, "");
+  return stripped.trim() === "";
+}
+var HEADING, FENCE;
+var init_mitchell_headings = __esm({
+  "src/engines/model-card/mitchell-headings.ts"() {
+    "use strict";
+    HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+  }
+});
+
+// src/engines/model-card/mitchell-sections.ts
+function headingsFor(name, headings) {
+  const key = normaliseHeading(name);
+  const canonical = Object.keys(MITCHELL_SECTIONS).find((section) => normaliseHeading(section) === key);
+  const names = /* @__PURE__ */ new Set([key, ...canonical ? MITCHELL_SECTIONS[canonical] : []]);
+  return headings.filter((heading) => names.has(heading.key));
+}
+function sectionFinding(card, name, severity, heading) {
+  const base = { check: "model-card", rule: "card-section", severity, path: card.path };
+  if (!heading) {
+    return makeFinding({
+      ...base,
+      message: `The card has no '${name}' section`,
+      hint: `Add a heading '## ${name}' and describe it there (see "Model Cards for Model Reporting", Mitchell et al. 2019).`
+    });
+  }
+  return makeFinding({
+    ...base,
+    message: `The '${heading.text}' section is empty`,
+    line: card.bodyStartLine + heading.offset,
+    column: 1,
+    hint: `Write the ${name} under this heading; "[More Information Needed]" and HTML comments do not count.`
+  });
+}
+function checkMitchellSections(card, options = {}) {
+  const headings = listHeadings(card.body);
+  const required = new Set((options.required ?? []).map(normaliseHeading));
+  const paper = (options.paper === false ? [] : Object.keys(MITCHELL_SECTIONS)).map((name) => ({ name, severity: required.has(normaliseHeading(name)) ? "error" : "warning" }));
+  const known = new Set(paper.map(({ name }) => normaliseHeading(name)));
+  const extra = (options.required ?? []).filter((name) => !known.has(normaliseHeading(name))).map((name) => ({ name, severity: "error" }));
+  return [...paper, ...extra].flatMap(({ name, severity }) => {
+    const matches = headingsFor(name, headings);
+    if (matches.length === 0) return [sectionFinding(card, name, severity, null)];
+    if (matches.every((heading) => isEmptySection(heading.content))) return [sectionFinding(card, name, severity, matches[0])];
+    return [];
+  });
+}
+var MITCHELL_SECTIONS;
+var init_mitchell_sections = __esm({
+  "src/engines/model-card/mitchell-sections.ts"() {
+    "use strict";
+    init_findings();
+    init_mitchell_headings();
+    MITCHELL_SECTIONS = {
+      "Model Details": ["model details", "model description", "model information", "model overview", "model summary"],
+      "Intended Use": [
+        "intended use",
+        "intended uses",
+        "uses",
+        "intended uses & limitations",
+        "intended uses and limitations",
+        "intended use cases",
+        "model use",
+        "use cases",
+        "direct use"
+      ],
+      Factors: ["factors", "relevant factors", "evaluation factors", "factors & metrics", "factors and metrics"],
+      Metrics: [
+        "metrics",
+        "performance measures",
+        "model performance measures",
+        "evaluation metrics",
+        "factors & metrics",
+        "factors and metrics"
+      ],
+      "Evaluation Data": [
+        "evaluation data",
+        "evaluation dataset",
+        "evaluation datasets",
+        "testing data",
+        "test data",
+        "testing data, factors & metrics",
+        "eval data"
+      ],
+      "Training Data": [
+        "training data",
+        "training details",
+        "training procedure",
+        "training dataset",
+        "training datasets",
+        "training"
+      ],
+      "Quantitative Analyses": [
+        "quantitative analyses",
+        "quantitative analysis",
+        "evaluation",
+        "results",
+        "evaluation results",
+        "performance",
+        "benchmarks",
+        "performance and limitations"
+      ],
+      "Ethical Considerations": [
+        "ethical considerations",
+        "ethics",
+        "bias, risks, and limitations",
+        "bias, risks and limitations",
+        "risks and limitations",
+        "broader implications",
+        "ethical considerations and limitations",
+        "bias and fairness"
+      ],
+      "Caveats and Recommendations": [
+        "caveats and recommendations",
+        "caveats",
+        "recommendations",
+        "limitations",
+        "bias, risks, and limitations",
+        "bias, risks and limitations",
+        "limitations and bias",
+        "bias and limitations",
+        "performance and limitations"
+      ]
+    };
+  }
+});
+
+// src/engines/model-card/parse-split-front-matter.ts
+function closingAt(text3, at) {
+  if (!text3.startsWith("---", at)) return -1;
+  let after = at + 3;
+  while (text3[after] === " " || text3[after] === "	") after++;
+  if (after === text3.length) return after;
+  if (text3[after] === "\n") return after + 1;
+  if (text3.startsWith("\r\n", after)) return after + 2;
+  return -1;
+}
+function closingFrom(text3, at) {
+  const width = text3.startsWith("\r\n", at) ? 2 : 1;
+  const end = closingAt(text3, at + width);
+  return end === -1 ? null : { close: at + width, end };
+}
+function firstNonSpace(text3) {
+  const match = /\S/.exec(text3);
+  return match ? match.index : text3.length;
+}
+function splitFrontMatter(text3) {
+  const open = firstNonSpace(text3);
+  if (!text3.startsWith("---", open)) return { kind: "none" };
+  LINE_BREAK.lastIndex = open + 3;
+  const opening = LINE_BREAK.exec(text3);
+  if (!opening) {
+    const rest = text3.slice(open + 3, open + 203);
+    const lineEnd = NEWLINE.exec(rest);
+    return { kind: "bad-opening", open, lineEnd: open + 3 + (lineEnd ? lineEnd.index : rest.length) };
+  }
+  const contentStart = open + 3 + opening[0].length;
+  const breaks = /[\r\n]/g;
+  breaks.lastIndex = contentStart;
+  for (let found = breaks.exec(text3); found !== null; found = breaks.exec(text3)) {
+    const closing = closingFrom(text3, found.index);
+    if (closing) return { kind: "found", open, contentStart, contentEnd: found.index, ...closing };
+  }
+  if (opening[0] === "\r\n") {
+    const end = closingAt(text3, contentStart);
+    if (end !== -1) return { kind: "found", open, contentStart: contentStart - 1, contentEnd: contentStart - 1, close: contentStart, end };
+  }
+  return { kind: "unterminated", open };
+}
+var NEWLINE, LINE_BREAK;
+var init_parse_split_front_matter = __esm({
+  "src/engines/model-card/parse-split-front-matter.ts"() {
+    "use strict";
+    NEWLINE = /[\r\n]/;
+    LINE_BREAK = /\r\n|\r|\n/y;
+  }
+});
+
+// src/engines/model-card/parse-fence-findings.ts
+function lineAt(text3, offset) {
+  let line = 1;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) line++;
+  return line;
+}
+function positionAt2(text3, offset) {
+  const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
+  return { line: lineAt(text3, offset), column: offset - lineStart + 1 };
+}
+function describeMissingFrontMatter(text3, fence) {
+  if (fence.kind === "none") return { ...NO_METADATA, position: { line: 1, column: 1 } };
+  const opening = positionAt2(text3, fence.open);
+  if (fence.kind === "bad-opening") {
+    if (!/^---[ \t]+\r?$/.test(text3.slice(fence.open, fence.lineEnd))) return { ...NO_METADATA, position: { line: 1, column: 1 } };
+    return {
+      severity: "error",
+      position: opening,
+      message: "the opening '---' has spaces after it, so the Hub sees no metadata (the line must be exactly '---')",
+      hint: "Delete the spaces after '---' so that the line is exactly '---'."
+    };
+  }
+  if (text3.includes("\r\r\n")) {
+    return {
+      severity: "error",
+      position: opening,
+      message: "the Hub will not see the metadata: the file's lines end in CR CR LF (\\r\\r\\n), and the Hub only accepts a closing '---' followed by LF or CRLF",
+      hint: 'Convert the line endings to LF (or CRLF), e.g. in your editor\'s line-ending setting or with `sed -i "s/\\r\\r$/\\r/"`.'
+    };
+  }
+  if (/^---(?:\r\n|\r|\n)---[ \t]*(?:\r?\n|$)/.test(text3.slice(fence.open, fence.open + 40))) {
+    return {
+      severity: "error",
+      position: opening,
+      message: "the Hub does not recognise an empty metadata block written as two '---' lines in a row: it sees no metadata",
+      hint: "Put the metadata ('key: value' lines) between the two '---' lines, or remove both."
+    };
+  }
+  return {
+    severity: "error",
+    position: opening,
+    message: "unterminated front matter: the Hub sees no metadata (no closing '---' line after the opening one)",
+    hint: "Add a line with only '---' after the metadata; if this '---' is a horizontal rule, put text before it."
+  };
+}
+var NO_METADATA;
+var init_parse_fence_findings = __esm({
+  "src/engines/model-card/parse-fence-findings.ts"() {
+    "use strict";
+    NO_METADATA = {
+      severity: "warning",
+      message: "no metadata block; the Hub will show no license, tags, language or pipeline for this model",
+      hint: "Start the card with a YAML block between two '---' lines, e.g. '---', 'license: apache-2.0', '---'."
+    };
+  }
+});
+
+// src/engines/model-card/parse-hub-yaml-options.ts
+function adjustTags(tags) {
+  const adjusted = [];
+  for (const tag of tags) {
+    if (typeof tag === "string" || !("test" in tag) || !tag.test) {
+      adjusted.push(tag);
+    } else if (tag.tag === BOOL) {
+      adjusted.push({ ...tag, test: tag.test.test("true") ? PYYAML_TRUE : PYYAML_FALSE });
+    } else if (tag.tag === FLOAT && tag.test.test("1e3")) {
+      adjusted.push({ ...tag, test: PYYAML_FLOAT_EXP });
+    } else if (tag.tag !== TIMESTAMP || tag.test.test("1:20")) {
+      adjusted.push(tag);
+    }
+  }
+  return adjusted;
+}
+var PYYAML_TRUE, PYYAML_FALSE, PYYAML_FLOAT_EXP, BOOL, FLOAT, TIMESTAMP, MAX_ALIAS_COUNT2, HUB_YAML_OPTIONS;
+var init_parse_hub_yaml_options = __esm({
+  "src/engines/model-card/parse-hub-yaml-options.ts"() {
+    "use strict";
+    PYYAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+    PYYAML_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
+    PYYAML_FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/;
+    BOOL = "tag:yaml.org,2002:bool";
+    FLOAT = "tag:yaml.org,2002:float";
+    TIMESTAMP = "tag:yaml.org,2002:timestamp";
+    MAX_ALIAS_COUNT2 = 100;
+    HUB_YAML_OPTIONS = {
+      version: "1.1",
+      customTags: adjustTags,
+      // yaml's own check compares every pair with every other: minutes on a 1 MB mapping. Done in one pass instead.
+      uniqueKeys: false,
+      prettyErrors: false,
+      logLevel: "silent"
+    };
+  }
+});
+
+// src/engines/model-card/parse-screen-front-matter.ts
+function utf8Length(text3) {
+  let bytes = 0;
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 < 128) bytes += 1;
+    else if (c3 < 2048) bytes += 2;
+    else if (c3 >= 55296 && c3 <= 56319) {
+      bytes += 4;
+      i2++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+function describeCharacter(code) {
+  if (code === 0) return "a NUL byte";
+  return `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function screenFrontMatter(yamlText) {
+  if (yamlText.length > MAX_FRONT_MATTER_BYTES || utf8Length(yamlText) > MAX_FRONT_MATTER_BYTES) {
+    const kb = Math.round(utf8Length(yamlText) / 1024);
+    return {
+      rule: "card-front-matter",
+      message: `the metadata block is ${kb} KB; Steward reads at most 256 KB of front matter, so it was not checked`,
+      hint: "Card metadata is usually a few kilobytes: move long content (tables, results) into the Markdown body or a separate file.",
+      offset: 0
+    };
+  }
+  const bad = NOT_PRINTABLE.exec(yamlText);
+  if (bad) {
+    return {
+      rule: "card-yaml",
+      message: `the metadata contains ${describeCharacter(bad[0].codePointAt(0))}, which the Hub's YAML reader refuses; the Hub will reject the metadata`,
+      hint: "Save the card as UTF-8 text and remove control characters from the front matter.",
+      offset: bad.index
+    };
+  }
+  const deep = deepFlowOffset(yamlText, MAX_FLOW_DEPTH2);
+  if (deep !== -1) {
+    return {
+      rule: "card-yaml",
+      message: `the metadata nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep, so it was not read`,
+      hint: "No card field needs more than a few levels: check for unclosed brackets.",
+      offset: deep
+    };
+  }
+  return null;
+}
+var MAX_FRONT_MATTER_BYTES, MAX_FLOW_DEPTH2, NOT_PRINTABLE;
+var init_parse_screen_front_matter = __esm({
+  "src/engines/model-card/parse-screen-front-matter.ts"() {
+    "use strict";
+    init_flow_depth();
+    MAX_FRONT_MATTER_BYTES = 256 * 1024;
+    MAX_FLOW_DEPTH2 = 100;
+    NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+  }
+});
+
+// src/engines/model-card/parse-pointer.ts
+function toPointer(segments) {
+  return segments.map((s) => "/" + s.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return null;
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+var init_parse_pointer = __esm({
+  "src/engines/model-card/parse-pointer.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/model-card/parse-inspect-nodes.ts
+function dataKey(key) {
+  if (!(0, import_yaml5.isScalar)(key)) return null;
+  return key.value === null ? "" : String(key.value);
+}
+function describeReading(scalar) {
+  const source = scalar.source;
+  if (scalar.type !== "PLAIN" || typeof source !== "string") return null;
+  if (typeof scalar.value === "boolean" && !CORE_BOOL.test(source)) return `the boolean ${String(scalar.value)}`;
+  if (typeof scalar.value !== "number") return null;
+  if (source.includes(":")) return `the number ${scalar.value} (a base-60 number, like a clock time)`;
+  if (OCTAL.test(source)) return `the number ${scalar.value} (an octal number)`;
+  return null;
+}
+function quotedHint(source, context) {
+  const quoted = `'${source}'`;
+  if (context.isKey) return `Quote the key: ${quoted}:`;
+  return context.key === null ? `Quote it: - ${quoted}` : `Quote it: ${context.key}: ${quoted}`;
+}
+function surprise(scalar, segments, context) {
+  const reading = describeReading(scalar);
+  if (!reading || !scalar.range) return null;
+  const source = scalar.source;
+  return {
+    severity: segments[0] === "language" && !context.isKey ? "error" : "warning",
+    message: `the Hub reads \`${source}\` as ${reading} (YAML 1.1); write '${source}' in quotes if you mean the text`,
+    hint: quotedHint(source, context),
+    offset: scalar.range[0],
+    field: toPointer(segments)
+  };
+}
+function noteTabSafe(node, tabSafe) {
+  if ((0, import_yaml5.isScalar)(node) && node.range && node.type && node.type !== "PLAIN") tabSafe.push([node.range[0], node.range[1]]);
+}
+function inspectNodes(doc, fileLine) {
+  const problems = [];
+  const tabSafe = [];
+  const stack = [{ node: doc.contents, segments: [] }];
+  while (stack.length > 0) {
+    const { node, segments } = stack.pop();
+    noteTabSafe(node, tabSafe);
+    if ((0, import_yaml5.isScalar)(node)) {
+      const parentKey = segments.length > 0 && !/^\d+$/.test(segments[segments.length - 1]) ? segments[segments.length - 1] : null;
+      const found = surprise(node, segments, { key: parentKey, isKey: false });
+      if (found) problems.push(found);
+    } else if ((0, import_yaml5.isSeq)(node)) {
+      node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
+    } else if ((0, import_yaml5.isMap)(node)) {
+      inspectPairs(node.items, segments, { problems, tabSafe, stack, fileLine });
+    }
+  }
+  tabSafe.sort((a, b2) => a[0] - b2[0]);
+  return { problems, tabSafe };
+}
+function inspectPairs(pairs, segments, out) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of pairs) {
+    const keyNode = pair.key;
+    noteTabSafe(keyNode, out.tabSafe);
+    const key = dataKey(keyNode);
+    const offset = keyNode?.range?.[0] ?? 0;
+    if (key === null && keyNode !== null) {
+      out.problems.push({
+        severity: "error",
+        offset,
+        field: toPointer(segments),
+        message: `a key that is a list or mapping: the Hub's YAML reader refuses it ("found unhashable key")`,
+        hint: "Keys must be plain text: write the key as a single word or quoted string."
+      });
+      continue;
+    }
+    const name = key ?? "";
+    if (name === "<<" && (0, import_yaml5.isScalar)(keyNode) && keyNode.type === "PLAIN") {
+      out.stack.push({ node: pair.value, segments });
+      continue;
+    }
+    const childSegments = [...segments, name];
+    if ((0, import_yaml5.isScalar)(keyNode)) {
+      const found = surprise(keyNode, childSegments, { key: null, isKey: true });
+      if (found) out.problems.push(found);
+    }
+    const first2 = seen.get(name);
+    if (first2 !== void 0) {
+      out.problems.push({
+        severity: "error",
+        offset,
+        field: toPointer(childSegments),
+        message: `duplicate key '${name}' (first written at line ${out.fileLine(first2)}); the Hub's YAML reader keeps only the last one`,
+        hint: "Remove one of the two, or merge their values."
+      });
+    } else seen.set(name, offset);
+    out.stack.push({ node: pair.value, segments: childSegments });
+  }
+}
+var import_yaml5, CORE_BOOL, OCTAL;
+var init_parse_inspect_nodes = __esm({
+  "src/engines/model-card/parse-inspect-nodes.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist3(), 1);
+    init_parse_pointer();
+    CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+    OCTAL = /^[-+]?0[0-7_]+$/;
+  }
+});
+
+// src/engines/model-card/parse-find-tabs.ts
+function findRefusedTabs(text3, tabSafe) {
+  const found = [];
+  let range = 0;
+  let skipLine = false;
+  for (let i2 = text3.indexOf("	") === -1 ? text3.length : 0; i2 < text3.length; i2++) {
+    const c3 = text3.charCodeAt(i2);
+    if (c3 === 10) {
+      skipLine = false;
+      continue;
+    }
+    if (skipLine) continue;
+    while (range < tabSafe.length && tabSafe[range][1] <= i2) range++;
+    const safe = range < tabSafe.length && tabSafe[range][0] <= i2;
+    if (safe) continue;
+    const startsComment = c3 === 35 && (i2 === 0 || /[ \t\r\n]/.test(text3[i2 - 1]));
+    if (c3 === 9) found.push(i2);
+    if (c3 === 9 || startsComment) skipLine = true;
+  }
+  return found;
+}
+var init_parse_find_tabs = __esm({
+  "src/engines/model-card/parse-find-tabs.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/model-card/parse-describe-yaml-error.ts
+function describeYamlError2(error, severity) {
+  switch (error.code) {
+    case "MULTIPLE_DOCS":
+      return {
+        message: "the metadata holds more than one YAML document (a '---' line with text after it); the Hub will reject it",
+        hint: "Keep one document: remove the extra '---' line or merge what follows it into the metadata."
+      };
+    case "TAB_AS_INDENT":
+      return { message: "YAML syntax error: tabs are not allowed as indentation; the Hub will reject the metadata", hint: "Indent with spaces." };
+    case "DUPLICATE_KEY":
+      return { message: `YAML error: ${error.message}`, hint: "Remove one of the two, or merge their values." };
+    default: {
+      const text3 = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "");
+      if (severity === "warning") return { message: `YAML warning: ${text3}`, hint: SYNTAX_HINT2 };
+      return { message: `YAML syntax error: ${text3}; the Hub will reject the metadata`, hint: SYNTAX_HINT2 };
+    }
+  }
+}
+var SYNTAX_HINT2;
+var init_parse_describe_yaml_error = __esm({
+  "src/engines/model-card/parse-describe-yaml-error.ts"() {
+    "use strict";
+    SYNTAX_HINT2 = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
+  }
+});
+
+// src/engines/model-card/parse-locate.ts
+function resolve2(doc, node) {
+  return (0, import_yaml6.isAlias)(node) ? node.resolve(doc) : node;
+}
+function isMergePair(pair) {
+  return (0, import_yaml6.isScalar)(pair.key) && pair.key.type === "PLAIN" && pair.key.value === "<<";
+}
+function findPair(doc, map, segment, depth) {
+  for (let i2 = map.items.length - 1; i2 >= 0; i2--) {
+    const pair = map.items[i2];
+    if (!isMergePair(pair) && dataKey(pair.key) === segment) return pair;
+  }
+  if (depth > 10) return null;
+  for (const pair of map.items) {
+    if (!isMergePair(pair)) continue;
+    const source = resolve2(doc, pair.value);
+    const sources = (0, import_yaml6.isSeq)(source) ? source.items.map((item) => resolve2(doc, item)) : [source];
+    for (const candidate of sources) {
+      const found = (0, import_yaml6.isMap)(candidate) ? findPair(doc, candidate, segment, depth + 1) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+function step(doc, node, segment) {
+  const target = resolve2(doc, node);
+  if ((0, import_yaml6.isMap)(target)) {
+    const pair = findPair(doc, target, segment, 0);
+    return pair ? { key: pair.key, value: pair.value ?? null } : null;
+  }
+  if ((0, import_yaml6.isSeq)(target) && /^(?:0|[1-9]\d*)$/.test(segment)) {
+    const item = target.items[Number(segment)];
+    return item === void 0 ? null : { key: null, value: item };
+  }
+  return null;
+}
+function hasOwnText(node) {
+  if (!node?.range) return false;
+  return !((0, import_yaml6.isScalar)(node) && node.value === null && node.source === "");
+}
+function createLocator(doc, lineCounter, firstLine) {
+  const at = (node) => {
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line: firstLine + line - 1, column: col };
+  };
+  return (pointer, options) => {
+    const segments = parsePointer(pointer);
+    if (segments === null) return null;
+    let current = { key: null, value: doc.contents ?? null };
+    for (const segment of segments) {
+      const next = step(doc, current.value, segment);
+      if (!next) return null;
+      current = next;
+    }
+    const candidates = options?.key ? [current.key, current.value] : [current.value, current.key];
+    const node = candidates.find(hasOwnText);
+    return node ? at(node) : null;
+  };
+}
+var import_yaml6;
+var init_parse_locate = __esm({
+  "src/engines/model-card/parse-locate.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist3(), 1);
+    init_parse_inspect_nodes();
+    init_parse_pointer();
+  }
+});
+
+// src/engines/model-card/parse-read-front-matter.ts
+function firstAliasOffset(doc) {
+  let offset = 0;
+  (0, import_yaml7.visit)(doc, {
+    Alias(_2, node) {
+      offset = node.range?.[0] ?? 0;
+      return import_yaml7.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function toData2(doc, at) {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      rule: "card-yaml",
+      severity: "error",
+      position: at(firstAliasOffset(doc)),
+      message: `the metadata uses too many aliases (*name expands past ${MAX_ALIAS_COUNT2} times), so it was not read`,
+      hint: "Write the values out instead of repeating them through anchors and aliases."
+    };
+  }
+}
+function syntaxProblems(doc, at, tabLines) {
+  return [
+    ...doc.errors.map((error) => ({ error, severity: "error" })),
+    ...doc.warnings.map((error) => ({ error, severity: "warning" }))
+  ].map(({ error, severity }) => ({ rule: "card-yaml", severity, position: at(error.pos[0]), ...describeYamlError2(error, severity) })).filter((p2) => !(p2.message.includes("tabs are not allowed") && tabLines.has(p2.position.line)));
+}
+function documentProblems(doc, yamlText, at) {
+  const inspection = inspectNodes(doc, (offset) => at(offset).line);
+  const tabs = findRefusedTabs(yamlText, inspection.tabSafe).map((offset) => ({
+    rule: "card-yaml",
+    severity: "error",
+    position: at(offset),
+    message: "tab character: the Hub's YAML reader (PyYAML) refuses tabs outside quoted text, so it will reject the metadata",
+    hint: "Replace the tab with spaces, or delete it if it trails the line."
+  }));
+  const tabLines = new Set(tabs.map((t2) => t2.position.line));
+  return [
+    ...syntaxProblems(doc, at, tabLines),
+    ...tabs,
+    ...inspection.problems.map(({ offset, ...rest }) => ({ rule: "card-yaml", ...rest, position: at(offset) }))
+  ].sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+}
+function notAMapping(data, position) {
+  const kind = Array.isArray(data) ? "a list" : `a single value (${typeof data})`;
+  return {
+    rule: "card-front-matter",
+    severity: "error",
+    position,
+    field: "",
+    message: `metadata must be a mapping (key: value lines), but this block is ${kind}; the Hub refuses it`,
+    hint: "Write the metadata as 'key: value' lines, e.g. 'license: mit'."
+  };
+}
+function readFrontMatter(yamlText, firstLine) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: firstLine + line - 1, column: col };
+  };
+  const screened = screenFrontMatter(yamlText);
+  if (screened) {
+    lineCounter.addNewLine(0);
+    for (let i2 = yamlText.indexOf("\n"); i2 !== -1; i2 = yamlText.indexOf("\n", i2 + 1)) lineCounter.addNewLine(i2 + 1);
+    return { read: null, problems: [{ ...screened, severity: "error", position: at(screened.offset) }] };
+  }
+  const doc = (0, import_yaml7.parseDocument)(yamlText, { ...HUB_YAML_OPTIONS, lineCounter });
+  const problems = documentProblems(doc, yamlText, at);
+  if (doc.errors.length > 0) return { read: null, problems };
+  const converted = toData2(doc, at);
+  if ("rule" in converted) return { read: null, problems: [...problems, converted] };
+  const data = converted.data ?? {};
+  if (!(0, import_yaml7.isMap)(doc.contents) && converted.data !== null && converted.data !== void 0) {
+    return { read: null, problems: [...problems, notAMapping(data, at(doc.contents?.range?.[0] ?? 0))] };
+  }
+  return { read: { data, locate: createLocator(doc, lineCounter, firstLine) }, problems };
+}
+var import_yaml7;
+var init_parse_read_front_matter = __esm({
+  "src/engines/model-card/parse-read-front-matter.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist3(), 1);
+    init_parse_hub_yaml_options();
+    init_parse_screen_front_matter();
+    init_parse_inspect_nodes();
+    init_parse_find_tabs();
+    init_parse_describe_yaml_error();
+    init_parse_locate();
+  }
+});
+
+// src/engines/model-card/parse-card.ts
+function toFinding(path7, problem) {
+  return makeFinding({
+    check: "model-card",
+    rule: problem.rule,
+    severity: problem.severity,
+    message: problem.message,
+    hint: problem.hint,
+    path: path7,
+    line: problem.position.line,
+    column: problem.position.column,
+    ...problem.field !== void 0 ? { field: problem.field } : {}
+  });
+}
+function capFindings(path7, findings) {
+  if (findings.length <= MAX_PARSE_FINDINGS) return findings;
+  const sorted2 = [...findings].sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+  const more = sorted2.length - MAX_PARSE_FINDINGS;
+  return [
+    ...sorted2.slice(0, MAX_PARSE_FINDINGS),
+    makeFinding({
+      check: "model-card",
+      rule: "card-yaml",
+      severity: "error",
+      path: path7,
+      line: null,
+      column: null,
+      message: `${more} more problems in the metadata not shown`,
+      hint: "Fix the ones above first; is this file a model card?"
+    })
+  ];
+}
+function parseCardText(text3, path7) {
+  const fence = splitFrontMatter(text3);
+  if (fence.kind !== "found") {
+    const problem = describeMissingFrontMatter(text3, fence);
+    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [toFinding(path7, { ...problem, rule: "card-front-matter" })] };
+  }
+  const startLine = lineAt(text3, fence.contentStart);
+  const endLine = lineAt(text3, fence.close);
+  const bodyStartLine = lineAt(text3, fence.end);
+  const { read, problems } = readFrontMatter(text3.slice(fence.contentStart, fence.contentEnd), startLine);
+  return {
+    path: path7,
+    frontMatter: read && { data: read.data, startLine, endLine, locate: read.locate },
+    body: text3.slice(fence.end),
+    bodyStartLine,
+    findings: capFindings(path7, problems.map((p2) => toFinding(path7, p2)))
+  };
+}
+function parseCard(text3, path7) {
+  try {
+    return parseCardText(text3, path7);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const finding = makeFinding({
+      check: "model-card",
+      rule: "card-yaml",
+      severity: "error",
+      path: path7,
+      line: 1,
+      column: 1,
+      message: `could not read the metadata (${reason.slice(0, 200)})`,
+      hint: "Check that the file is a UTF-8 Markdown card with a YAML block between two --- lines."
+    });
+    return { path: path7, frontMatter: null, body: text3, bodyStartLine: 1, findings: [finding] };
+  }
+}
+var MAX_PARSE_FINDINGS;
+var init_parse_card = __esm({
+  "src/engines/model-card/parse-card.ts"() {
+    "use strict";
+    init_findings();
+    init_parse_split_front_matter();
+    init_parse_fence_findings();
+    init_parse_read_front_matter();
+    MAX_PARSE_FINDINGS = 50;
+  }
+});
+
 // node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
   "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
@@ -18432,7 +21541,7 @@ var require_limit = __commonJS({
 });
 
 // node_modules/ajv-formats/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist4 = __commonJS({
   "node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -18474,44 +21583,44 @@ var require_dist2 = __commonJS({
 });
 
 // src/engines/model-card/profile-huggingface-schema.ts
-var text, textOrList, args, metric, result, modelIndex, co2, widget, gatedField, HUGGINGFACE_CARD_SCHEMA;
+var text2, textOrList, args, metric, result, modelIndex, co2, widget, gatedField, HUGGINGFACE_CARD_SCHEMA;
 var init_profile_huggingface_schema = __esm({
   "src/engines/model-card/profile-huggingface-schema.ts"() {
     "use strict";
-    text = { type: "string" };
+    text2 = { type: "string" };
     textOrList = { type: ["string", "array"], items: { type: "string" } };
     args = { type: ["object", "string"] };
     metric = {
       type: "object",
       required: ["type", "value"],
-      properties: { type: text, value: true, name: text, config: text, args, verifyToken: text, verified: { type: "boolean" } }
+      properties: { type: text2, value: true, name: text2, config: text2, args, verifyToken: text2, verified: { type: "boolean" } }
     };
     result = {
       type: "object",
       required: ["task", "dataset", "metrics"],
       properties: {
-        task: { type: "object", required: ["type"], properties: { type: text, name: text } },
+        task: { type: "object", required: ["type"], properties: { type: text2, name: text2 } },
         dataset: {
           type: "object",
           required: ["type", "name"],
-          properties: { type: text, name: text, config: text, split: text, revision: text, args }
+          properties: { type: text2, name: text2, config: text2, split: text2, revision: text2, args }
         },
         metrics: { type: "array", items: metric },
-        source: { type: "object", required: ["url"], properties: { url: text, name: text } }
+        source: { type: "object", required: ["url"], properties: { url: text2, name: text2 } }
       }
     };
     modelIndex = {
       type: "array",
-      items: { type: "object", required: ["name", "results"], properties: { name: text, results: { type: "array", items: result } } }
+      items: { type: "object", required: ["name", "results"], properties: { name: text2, results: { type: "array", items: result } } }
     };
     co2 = {
       type: ["number", "object"],
       properties: {
         emissions: { type: "number" },
-        source: text,
-        training_type: text,
-        geographical_location: text,
-        hardware_used: text
+        source: text2,
+        training_type: text2,
+        geographical_location: text2,
+        hardware_used: text2
       }
     };
     widget = {
@@ -18519,20 +21628,20 @@ var init_profile_huggingface_schema = __esm({
       items: {
         type: "object",
         properties: {
-          text,
-          src: text,
-          example_title: text,
-          group: text,
+          text: text2,
+          src: text2,
+          example_title: text2,
+          group: text2,
           output: { type: "object" },
           parameters: { type: "object" },
-          candidate_labels: text,
+          candidate_labels: text2,
           messages: { type: "array" },
-          source_sentence: text,
-          sentences: { type: "array", items: text }
+          source_sentence: text2,
+          sentences: { type: "array", items: text2 }
         }
       }
     };
-    gatedField = { type: ["string", "object"], properties: { type: text, options: { type: "array" } } };
+    gatedField = { type: ["string", "object"], properties: { type: text2, options: { type: "array" } } };
     HUGGINGFACE_CARD_SCHEMA = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/model-card.huggingface.schema.json",
@@ -18541,25 +21650,25 @@ var init_profile_huggingface_schema = __esm({
       properties: {
         language: textOrList,
         license: textOrList,
-        license_name: text,
-        license_link: text,
-        library_name: text,
-        pipeline_tag: text,
+        license_name: text2,
+        license_link: text2,
+        library_name: text2,
+        pipeline_tag: text2,
         tags: textOrList,
         datasets: textOrList,
         metrics: textOrList,
         base_model: textOrList,
-        base_model_relation: text,
-        new_version: text,
+        base_model_relation: text2,
+        new_version: text2,
         thumbnail: { type: ["string", "null"] },
         "model-index": modelIndex,
         co2_eq_emissions: co2,
         widget,
         inference: { type: ["boolean", "object"], properties: { parameters: { type: "object" } } },
-        extra_gated_prompt: text,
-        extra_gated_heading: text,
-        extra_gated_description: text,
-        extra_gated_button_content: text,
+        extra_gated_prompt: text2,
+        extra_gated_heading: text2,
+        extra_gated_description: text2,
+        extra_gated_button_content: text2,
         extra_gated_fields: { type: "object", additionalProperties: gatedField }
       }
     };
@@ -18607,16 +21716,16 @@ function describeMetaErrors(ajv, id, bundle) {
 function readable(message2) {
   return message2.replace(/https:\/\/repository\.invalid\/([^\s#"']*)/g, (_m, path7) => decodeURIComponent(path7));
 }
-var import_ajv, import__, import__2, import_ajv_formats, CLASSES, MAX_CACHED, cache, compilations, addFormats;
+var import_ajv2, import__, import__2, import_ajv_formats, CLASSES, MAX_CACHED, cache, compilations, addFormats;
 var init_repo_schema_compile = __esm({
   "src/engines/model-card/repo-schema-compile.ts"() {
     "use strict";
-    import_ajv = __toESM(require_ajv(), 1);
+    import_ajv2 = __toESM(require_ajv(), 1);
     import__ = __toESM(require__(), 1);
     import__2 = __toESM(require__2(), 1);
-    import_ajv_formats = __toESM(require_dist2(), 1);
+    import_ajv_formats = __toESM(require_dist4(), 1);
     init_profile_huggingface_schema();
-    CLASSES = { "draft-07": import_ajv.Ajv, "2019-09": import__.Ajv2019, "2020-12": import__2.Ajv2020 };
+    CLASSES = { "draft-07": import_ajv2.Ajv, "2019-09": import__.Ajv2019, "2020-12": import__2.Ajv2020 };
     MAX_CACHED = 256;
     cache = /* @__PURE__ */ new Map();
     compilations = 0;
@@ -18800,7 +21909,7 @@ var init_repo_schema_values = __esm({
 });
 
 // src/engines/model-card/repo-schema-messages.ts
-function describeSchemaErrors(errors, data) {
+function describeSchemaErrors2(errors, data) {
   const kept = dropBranchErrors(errors.filter((error) => error.keyword !== "if"));
   const seen = /* @__PURE__ */ new Set();
   return kept.flatMap((error) => {
@@ -18942,7 +22051,7 @@ function checkRepoSchemas(card, schemas) {
     if (!card.frontMatter) return [];
     const data = card.frontMatter.data;
     if (schema.compiled.validate(data)) return [];
-    const found = describeSchemaErrors(schema.compiled.validate.errors ?? [], data).map((problem) => schemaFinding(card, schema.file, problem));
+    const found = describeSchemaErrors2(schema.compiled.validate.errors ?? [], data).map((problem) => schemaFinding(card, schema.file, problem));
     return found.sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
   });
 }
@@ -19136,7 +22245,7 @@ function normaliseId(value) {
 function squash(value) {
   return value.toLowerCase().replace(/[^a-z0-9+]/g, "");
 }
-function editDistance(a, b2, limit = Infinity) {
+function editDistance2(a, b2, limit = Infinity) {
   if (Math.abs(a.length - b2.length) > limit) return limit + 1;
   let previous = Array.from({ length: b2.length + 1 }, (_2, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
@@ -19170,7 +22279,7 @@ function suggestClosest(value, candidates) {
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(squashed, squash(candidate), limit);
+    const distance = editDistance2(squashed, squash(candidate), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -29471,18 +32580,6 @@ var init_check_card = __esm({
   }
 });
 
-// src/workflows/changed-cards.ts
-function cardPathsOf(config) {
-  return (config["model-cards"] ?? {}).paths ?? DEFAULT_CARD_PATHS;
-}
-var DEFAULT_CARD_PATHS;
-var init_changed_cards = __esm({
-  "src/workflows/changed-cards.ts"() {
-    "use strict";
-    DEFAULT_CARD_PATHS = ["**/README.md", "**/MODEL_CARD.md", "**/model_card.md", "**/model-card.md"];
-  }
-});
-
 // src/workflows/check-card-files.ts
 function cardOptionsOf(config, profile, sources = {}) {
   const section = config["model-cards"] ?? {};
@@ -29524,3103 +32621,6 @@ var init_check_card_files = __esm({
   }
 });
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h2 = m * 60;
-    var d = h2 * 24;
-    var w = d * 7;
-    var y2 = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h2;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h2) {
-        return Math.round(ms / h2) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h2) {
-        return plural3(ms, msAbs, h2, "hour");
-      }
-      if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural3(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural3(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i2 = 0; i2 < namespace.length; i2++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i2);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug2(...args2) {
-          if (!debug2.enabled) {
-            return;
-          }
-          const self = debug2;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self.diff = ms;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args2[0] = createDebug.coerce(args2[0]);
-          if (typeof args2[0] !== "string") {
-            args2.unshift("%O");
-          }
-          let index = 0;
-          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args2[index];
-              match = formatter.call(self, val);
-              args2.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args2);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args2);
-        }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
-        }
-        return debug2;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args2) {
-      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args2.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args2.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag2, argv = process.argv) => {
-      const prefix = flag2.startsWith("-") ? "" : flag2.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag2);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args2) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
-        args2.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args2[0] = getDate() + name + " " + args2[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args2) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug2) {
-      debug2.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i2 = 0; i2 < keys.length; i2++) {
-        debug2.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path7, isFile, isDirectory) {
-      log(`checking %s`, path7);
-      try {
-        const stat3 = fs_1.statSync(path7);
-        if (stat3.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat3.isDirectory() && isDirectory) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists2(path7, type = exports.READABLE) {
-      return check(path7, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists2;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export2(m) {
-      for (var p2 in m) if (!exports.hasOwnProperty(p2)) exports[p2] = m[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export2(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist4 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred2() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
-      });
-      return {
-        promise,
-        done(result2) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result2);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred2;
-    exports.createDeferred = deferred2;
-    exports.default = deferred2;
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args2) => console.error("SEMVER", ...args2) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants2();
-    var debug2 = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t2 = exports.t = {};
-    var R2 = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R2++;
-      debug2(name, index, value);
-      t2[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t2.PRERELEASEIDENTIFIER]}(?:\\.${src[t2.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t2.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t2.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t2.BUILDIDENTIFIER]}(?:\\.${src[t2.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t2.MAINVERSION]}${src[t2.PRERELEASE]}?${src[t2.BUILD]}?`);
-    createToken("FULL", `^${src[t2.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t2.MAINVERSIONLOOSE]}${src[t2.PRERELEASELOOSE]}?${src[t2.BUILD]}?`);
-    createToken("LOOSE", `^${src[t2.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t2.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t2.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:${src[t2.PRERELEASE]})?${src[t2.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:${src[t2.PRERELEASELOOSE]})?${src[t2.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t2.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t2.COERCEPLAIN] + `(?:${src[t2.PRERELEASE]})?(?:${src[t2.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t2.COERCE], true);
-    createToken("COERCERTLFULL", src[t2.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t2.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t2.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t2.GTLT]}\\s*(${src[t2.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]}|${src[t2.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t2.XRANGEPLAIN]})\\s+-\\s+(${src[t2.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t2.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t2.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b2) => {
-      if (typeof a === "number" && typeof b2 === "number") {
-        return a === b2 ? 0 : a < b2 ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b2);
-      if (anum && bnum) {
-        a = +a;
-        b2 = +b2;
-      }
-      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
-    var { safeRe: re, t: t2 } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i2 = 0; i2 < identifiers.length; i2++) {
-        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t2.LOOSE] : re[t2.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i2 = 0;
-        do {
-          const a = this.prerelease[i2];
-          const b2 = other.prerelease[i2];
-          debug2("prerelease compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
-            return 0;
-          } else if (b2 === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b2) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b2);
-          }
-        } while (++i2);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i2 = 0;
-        do {
-          const a = this.build[i2];
-          const b2 = other.build[i2];
-          debug2("build compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
-            return 0;
-          } else if (b2 === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b2) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b2);
-          }
-        } while (++i2);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t2.PRERELEASELOOSE] : re[t2.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i2 = this.prerelease.length;
-              while (--i2 >= 0) {
-                if (typeof this.prerelease[i2] === "number") {
-                  this.prerelease[i2]++;
-                  i2 = -2;
-                }
-              }
-              if (i2 === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse = require_parse2();
-    var valid = (version, options) => {
-      const v = parse(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse = require_parse2();
-    var clean = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse = require_parse2();
-    var prerelease = (version, options) => {
-      const parsed = parse(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b2, loose) => compare(b2, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b2) => compare(a, b2, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b2, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b2, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b2) => compareBuild(a, b2, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b2) => compareBuild(b2, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b2, loose) => compare(a, b2, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b2, loose) => compare(a, b2, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b2, loose) => compare(a, b2, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b2, loose) => compare(a, b2, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b2, loose) => compare(a, b2, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b2, loose) => compare(a, b2, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b2, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b2 === "object") {
-            b2 = b2.version;
-          }
-          return a === b2;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b2 === "object") {
-            b2 = b2.version;
-          }
-          return a !== b2;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b2, loose);
-        case "!=":
-          return neq(a, b2, loose);
-        case ">":
-          return gt(a, b2, loose);
-        case ">=":
-          return gte(a, b2, loose);
-        case "<":
-          return lt(a, b2, loose);
-        case "<=":
-          return lte(a, b2, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse = require_parse2();
-    var { safeRe: re, t: t2 } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t2.COERCEFULL] : re[t2.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t2.COERCERTLFULL] : re[t2.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse = require_parse2();
-    var constants = require_constants2();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants2();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
-      if (!isDigit(range[start2])) {
-        return start2;
-      }
-      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
-        return Math.min(start2 + limit, digitRuns.end);
-      }
-      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
-        return Math.min(start2 + limit, digitRuns.previousEnd);
-      }
-      let end = start2 + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start2;
-      digitRuns.end = end;
-      return Math.min(start2 + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
-      if (!loose && range[start2] === "0") {
-        return start2 + 1;
-      }
-      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
-      const hyphen = range[start2] === "-";
-      if (!loose && !hyphen) {
-        return start2;
-      }
-      const identifierStart = start2 + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start2;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start2) => {
-      let end = start2;
-      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start2) => {
-      if (range[start2] !== "+") {
-        return start2;
-      }
-      let end = findBuildIdentifierEndIndex(range, start2 + 1);
-      if (end === start2 + 1) {
-        return start2;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
-      let end = start2;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start2;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start2;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
-      if (isDigit(range[start2])) {
-        return findVersionNumberEndIndex(range, start2, false, digitRuns);
-      }
-      return isVersionStart(range[start2]) ? start2 + 1 : start2;
-    };
-    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start2, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
-      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result2 = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result2 += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result2 + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r2) => this.parseRange(r2.trim())).filter((c3) => c3.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first2 = this.set[0];
-          this.set = this.set.filter((c3) => !isNullSet(c3[0]));
-          if (this.set.length === 0) {
-            this.set = [first2];
-          } else if (this.set.length > 1) {
-            for (const c3 of this.set) {
-              if (c3.length === 1 && isAny(c3[0])) {
-                this.set = [c3];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i2 = 0; i2 < this.set.length; i2++) {
-            if (i2 > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i2];
-            for (let k2 = 0; k2 < comps.length; k2++) {
-              if (k2 > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k2].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache2.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t2.HYPHENRANGELOOSE] : re[t2.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t2.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t2.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t2.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result2 = [...rangeMap.values()];
-        cache2.set(memoKey, result2);
-        return result2;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i2 = 0; i2 < this.set.length; i2++) {
-          if (testSet(this.set[i2], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache2 = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t: t2,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
-    var BUILDSTRIPRE = new RegExp(src[t2.BUILD], "g");
-    var isNullSet = (c3) => c3.value === "<0.0.0-0";
-    var isAny = (c3) => c3.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result2 = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result2 && remainingComparators.length) {
-        result2 = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result2;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t2.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M2, m, p2) => isX(M2) && !isX(m) || isX(m) && p2 && !isX(p2);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c3) => replaceTilde(c3, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r2 = options.loose ? re[t2.TILDELOOSE] : re[t2.TILDE];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp.replace(r2, (_2, M2, m, p2, pr) => {
-        debug2("tilde", comp, _2, M2, m, p2, pr);
-        let ret;
-        if (isX(M2)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M2}.0.0${z2} <${+M2 + 1}.0.0-0`;
-        } else if (isX(p2)) {
-          ret = `>=${M2}.${m}.0${z2} <${M2}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M2}.${m}.${p2} <${M2}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c3) => replaceCaret(c3, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r2 = options.loose ? re[t2.CARETLOOSE] : re[t2.CARET];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp.replace(r2, (_2, M2, m, p2, pr) => {
-        debug2("caret", comp, _2, M2, m, p2, pr);
-        let ret;
-        if (isX(M2)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M2}.0.0${z2} <${+M2 + 1}.0.0-0`;
-        } else if (isX(p2)) {
-          if (M2 === "0") {
-            ret = `>=${M2}.${m}.0${z2} <${M2}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M2}.${m}.0${z2} <${+M2 + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M2 === "0") {
-            if (m === "0") {
-              ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${m}.${+p2 + 1}-0`;
-            } else {
-              ret = `>=${M2}.${m}.${p2}-${pr} <${M2}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M2}.${m}.${p2}-${pr} <${+M2 + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M2 === "0") {
-            if (m === "0") {
-              ret = `>=${M2}.${m}.${p2} <${M2}.${m}.${+p2 + 1}-0`;
-            } else {
-              ret = `>=${M2}.${m}.${p2} <${M2}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M2}.${m}.${p2} <${+M2 + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c3) => replaceXRange(c3, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r2 = options.loose ? re[t2.XRANGELOOSE] : re[t2.XRANGE];
-      return comp.replace(r2, (ret, gtlt, M2, m, p2, pr) => {
-        debug2("xRange", comp, ret, gtlt, M2, m, p2, pr);
-        if (invalidXRangeOrder(M2, m, p2)) {
-          return comp;
-        }
-        const xM = isX(M2);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p2);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p2 = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M2 = +M2 + 1;
-              m = 0;
-              p2 = 0;
-            } else {
-              m = +m + 1;
-              p2 = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M2 = +M2 + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M2}.${m}.${p2}${pr}`;
-        } else if (xm) {
-          ret = `>=${M2}.0.0${pr} <${+M2 + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M2}.${m}.0${pr} <${M2}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t2.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t2.GTE0PRE : t2.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i2 = 0; i2 < set.length; i2++) {
-        if (!set[i2].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i2 = 0; i2 < set.length; i2++) {
-          debug2(set[i2].semver);
-          if (set[i2].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i2].semver.prerelease.length > 0) {
-            const allowed = set[i2].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r2 = this.options.loose ? re[t2.COMPARATORLOOSE] : re[t2.COMPARATOR];
-        const m = comp.match(r2);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t: t2 } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c3) => c3.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i2 = 0; i2 < range.set.length; ++i2) {
-        const comparators = range.set[i2];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i2 = 0; i2 < range.set.length; ++i2) {
-        const comparators = range.set[i2];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first2 = null;
-      let prev = null;
-      const v = versions.sort((a, b2) => compare(a, b2, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first2) {
-            first2 = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first2, prev]);
-          }
-          prev = null;
-          first2 = null;
-        }
-      }
-      if (first2) {
-        set.push([first2, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c3 of sub) {
-        if (c3.operator === ">" || c3.operator === ">=") {
-          gt = higherGT(gt, c3, options);
-        } else if (c3.operator === "<" || c3.operator === "<=") {
-          lt = lowerLT(lt, c3, options);
-        } else {
-          eqSet.add(c3.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c3 of dom) {
-          if (!satisfies(eq, String(c3), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c3 of dom) {
-        hasDomGT = hasDomGT || c3.operator === ">" || c3.operator === ">=";
-        hasDomLT = hasDomLT || c3.operator === "<" || c3.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomGTPre.major && c3.semver.minor === needDomGTPre.minor && c3.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c3.operator === ">" || c3.operator === ">=") {
-            higher = higherGT(gt, c3, options);
-            if (higher === c3 && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c3.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomLTPre.major && c3.semver.minor === needDomLTPre.minor && c3.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c3.operator === "<" || c3.operator === "<=") {
-            lower = lowerLT(lt, c3, options);
-            if (lower === c3 && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c3.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c3.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b2, options) => {
-      if (!a) {
-        return b2;
-      }
-      const comp = compare(a.semver, b2.semver, options);
-      return comp > 0 ? a : comp < 0 ? b2 : b2.operator === ">" && a.operator === ">=" ? b2 : a;
-    };
-    var lowerLT = (a, b2, options) => {
-      if (!a) {
-        return b2;
-      }
-      const comp = compare(a.semver, b2.semver, options);
-      return comp < 0 ? a : comp > 0 ? b2 : b2.operator === "<" && a.operator === "<=" ? b2 : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants = require_constants2();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse = require_parse2();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
-
-// src/report/render-style-markdown.ts
-var init_render_style_markdown = __esm({
-  "src/report/render-style-markdown.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/trim-text.ts
-var init_trim_text = __esm({
-  "src/report/trim-text.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/assemble-check-plan.ts
-var init_assemble_check_plan = __esm({
-  "src/report/assemble-check-plan.ts"() {
-    "use strict";
-    init_render_style_markdown();
-    init_trim_text();
-  }
-});
-
 // src/platform/local/usage-error.ts
 var UsageError = class extends Error {
   code = "STEWARD_USAGE";
@@ -32647,1277 +32647,13 @@ function oneOf(env, name, allowed, fallback) {
   throw new InputError(`Input "${name}" is "${value}"; use one of ${allowed.join(", ")} in the step's \`with:\`.`);
 }
 
-// src/transports/actions/run-card-check.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { appendFile as appendFile2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/platform/local/read-local-schema.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
-var MAX_SCHEMA_BYTES = 5 * 1024 * 1024;
-function readSchemaUnder(root) {
-  return (file) => {
-    const absolute = path.resolve(root, file);
-    try {
-      if (!statSync(absolute).isFile()) return "it is a folder, not a file";
-      if (statSync(absolute).size > MAX_SCHEMA_BYTES) return "it is larger than 5 MB";
-      const text3 = readFileSync(absolute, "utf8");
-      return /\.ya?ml$/i.test(file) ? (0, import_yaml.parse)(text3) : JSON.parse(text3);
-    } catch (error) {
-      return error.code === "ENOENT" ? null : error.message;
-    }
-  };
-}
-
-// src/report/format-json.ts
-function formatJson(report2) {
-  const { errors, warnings, notices, commits, files } = report2.summary;
-  const body = { findings: report2.findings.map(toJsonFinding), summary: { errors, warnings, notices, commits, files } };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-function toJsonFinding(f) {
-  const out = {
-    check: f.check,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    commit: f.commit,
-    path: f.path,
-    line: f.line,
-    column: f.column,
-    hint: f.hint
-  };
-  if (f.field !== void 0) out.field = f.field;
-  return out;
-}
-
-// src/report/format-sarif.ts
-import { createHash } from "node:crypto";
-
-// src/report/format-rule-help.ts
-var STYLE = {
-  "title-conventional": ["Pull request title follows Conventional Commits", "Write the title as `type(scope): subject`, with a type the configuration allows (style.rules.title-conventional.types)."],
-  "commit-conventional": ["Commit messages follow Conventional Commits", "Reword the commit (`git rebase -i`, then `reword`) so its header reads `type(scope): subject`. Merge, revert, fixup! and squash! commits are ignored."],
-  "commit-signoff": ["Commits carry a Developer Certificate of Origin sign-off", "Add `Signed-off-by: Name <email>` matching the author or committer: `git rebase --signoff <base>` and push with `--force-with-lease`."],
-  "branch-name": ["Branch name matches the configured pattern", "Rename the branch (`git branch -m <new-name>`) to match style.rules.branch-name.pattern, and open the pull request from it."],
-  "body-sections": ["Pull request description has the required sections", "Fill in every required heading of the pull request template and tick its task list."],
-  "pr-size": ["Pull request stays within the size limits", "Split the change into smaller pull requests, or list generated files under `ignore` or mark them linguist-generated in .gitattributes."],
-  "forbidden-paths": ["No file in a forbidden path", "Remove the file from the branch history (and rotate any secret it held); forbidden paths are listed in style.rules.forbidden-paths.paths."],
-  "large-files": ["Large files are stored with Git LFS", 'Track the file with Git LFS (`git lfs track "<pattern>"`, then `git lfs migrate import --include="<pattern>"`) so the repository stores a pointer instead of the bytes.'],
-  labels: ["Pull request has the required labels", "Add one of the required labels and remove any forbidden one."],
-  "linked-issue": ["Pull request links an issue", "Mention the issue with a closing keyword in the description, e.g. `Fixes #123`."],
-  draft: ["Draft pull requests are reported", "Mark the pull request ready for review when it is done."]
-};
-var MODEL_CARD = {
-  "card-front-matter": ["Model card has YAML front matter", "Start the card with a `---` line, a YAML mapping and a closing `---` line."],
-  "card-yaml": ["Model card front matter is valid YAML", "Fix the YAML syntax; quote values such as `no`, `yes` or `on` that YAML 1.1 reads as booleans."],
-  "card-schema": ["Model card metadata fits the schema", "Change the value at the reported field to what the schema allows."],
-  "card-unknown-key": ["Model card has no unknown metadata keys", "Rename the key to the suggested spelling or remove it."],
-  "card-section": ["Model card has the required sections", "Add the missing Markdown section with some content."],
-  "card-consistency": ["Model card metadata is consistent", "Make the related fields agree, e.g. give `license_name` when `license: other`."]
-};
-function ruleIdOf(finding) {
-  return finding.check === "style" ? finding.rule : `${finding.check}/${finding.rule}`;
-}
-function describeRule(finding) {
-  const id = ruleIdOf(finding);
-  const known = finding.check === "style" ? STYLE[finding.rule] : finding.check === "model-card" ? MODEL_CARD[finding.rule] : void 0;
-  if (known) return { id, short: known[0], help: known[1] };
-  if (finding.check === "config") {
-    return { id, short: "Steward configuration is valid", help: "Fix .github/steward.yml at the reported line; the schema is schemas/steward.schema.json." };
-  }
-  return { id, short: `Steward ${finding.check} check: ${finding.rule}`, help: "See the finding message for what to change." };
-}
-
-// src/report/format-sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var LEVEL = { error: "error", warning: "warning", notice: "note" };
-var ROOT_URI = ".";
-function formatSarif(report2, options) {
-  const ruleIds = [];
-  const rules = [];
-  for (const finding of report2.findings) {
-    const help = describeRule(finding);
-    if (ruleIds.includes(help.id)) continue;
-    ruleIds.push(help.id);
-    rules.push({
-      id: help.id,
-      name: help.id.replace(/(^|[-/])([a-z])/g, (_m, _sep, c3) => c3.toUpperCase()),
-      shortDescription: { text: help.short },
-      fullDescription: { text: help.short },
-      help: { text: help.help, markdown: help.help },
-      defaultConfiguration: { level: LEVEL[finding.severity] },
-      properties: { tags: ["steward", finding.check] }
-    });
-  }
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [{
-      tool: { driver: { name: "Steward", version: options.version, semanticVersion: options.version, rules } },
-      columnKind: "utf16CodeUnits",
-      results: report2.findings.map((f) => toResult(f, ruleIds.indexOf(ruleIdOf(f))))
-    }]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function toResult(f, ruleIndex) {
-  return {
-    ruleId: ruleIdOf(f),
-    ruleIndex,
-    level: LEVEL[f.severity],
-    message: { text: f.hint ? `${f.message}
-Hint: ${f.hint}` : f.message },
-    locations: [toLocation(f)],
-    partialFingerprints: { "stewardFinding/v1": fingerprint(f) },
-    properties: {
-      check: f.check,
-      ...f.commit ? { commit: f.commit } : {},
-      ...f.field !== void 0 ? { field: f.field } : {},
-      ...f.hint ? { hint: f.hint } : {}
-    }
-  };
-}
-function toLocation(f) {
-  if (f.path === null) {
-    const name = f.commit ? `commit ${f.commit}` : "pull request";
-    return {
-      physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: "%SRCROOT%" } },
-      logicalLocations: [{ name, fullyQualifiedName: name, kind: "resource" }]
-    };
-  }
-  const region = {};
-  if (f.line !== null && f.line >= 1) {
-    region.startLine = f.line;
-    if (f.column !== null && f.column >= 1) region.startColumn = f.column;
-    if (f.endLine != null && f.endLine >= f.line) region.endLine = f.endLine;
-    if (region.startColumn && f.endColumn != null && f.endColumn >= 1) region.endColumn = f.endColumn;
-  }
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: toUri(f.path), uriBaseId: "%SRCROOT%" },
-      ...region.startLine ? { region } : {}
-    }
-  };
-}
-function toUri(path7) {
-  return path7.split("/").map(encodeURIComponent).join("/");
-}
-function fingerprint(f) {
-  const key = [f.check, f.rule, f.commit ?? "", f.path ?? "", f.line ?? "", f.column ?? "", f.field ?? "", f.message].join("\0");
-  return createHash("sha256").update(key).digest("hex").slice(0, 32);
-}
-
-// src/engines/style/format-text.ts
-function formatCount(n) {
-  return n.toLocaleString("en-US");
-}
-function plural(n, singular, pluralForm = `${singular}s`) {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
-}
-function shortSha(sha) {
-  return sha.slice(0, 7);
-}
-
-// src/report/format-text.ts
-var ICON = { error: "✖", warning: "⚠", notice: "ℹ" };
-var COLOR = { error: 31, warning: 33, notice: 36 };
-var SEVERITY_WIDTH = "warning".length;
-function formatText(report2, options) {
-  const paint = painter(options.color);
-  const blocks = groupFindings(report2.findings).map(([heading, findings]) => {
-    const located = findings.some((f) => f.line !== null);
-    const lines = findings.map((f) => formatFinding(f, located, paint));
-    return [paint(heading, 4), ...lines].join("\n");
-  });
-  return [...blocks, formatSummary(report2, paint)].join("\n\n") + "\n";
-}
-function painter(color) {
-  const close = { 1: 22, 2: 22, 4: 24, 31: 39, 32: 39, 33: 39, 36: 39 };
-  return color ? (text3, code) => `\x1B[${code}m${text3}\x1B[${close[code] ?? 0}m` : (text3) => text3;
-}
-function groupFindings(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  const add = (key, f) => groups.set(key, [...groups.get(key) ?? [], f]);
-  for (const f of findings) if (f.path === null && f.commit === null) add("pull request", f);
-  for (const f of findings) if (f.path === null && f.commit !== null) add(`commit ${shortSha(f.commit)}`, f);
-  const files = findings.filter((f) => f.path !== null);
-  const paths = [...new Set(files.map((f) => f.path))].sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
-  for (const path7 of paths) {
-    const inFile = files.filter((f) => f.path === path7).sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
-    groups.set(path7, inFile);
-  }
-  return [...groups];
-}
-function formatFinding(f, located, paint) {
-  const where = located ? `${f.line === null ? "" : f.column === null ? `${f.line}` : `${f.line}:${f.column}`}`.padEnd(8) : "";
-  const severity = paint(`${ICON[f.severity]} ${f.severity.padEnd(SEVERITY_WIDTH)}`, COLOR[f.severity]);
-  const indent = " ".repeat(2 + where.length + 2 + SEVERITY_WIDTH + 2);
-  const message2 = f.message.trimEnd().split("\n").join(`
-${indent}`);
-  const field = f.field ? ` ${paint(`at ${f.field}`, 2)}` : "";
-  const lines = [`  ${where}${severity}  ${message2}${field}  ${paint(ruleIdOf(f), 2)}`];
-  const hint = f.hint?.trimEnd();
-  if (hint) lines.push(paint(`${indent}hint: ${hint.split("\n").join(`
-${indent}      `)}`, 2));
-  return lines.join("\n");
-}
-function formatSummary(report2, paint = (t2) => t2) {
-  const { errors, warnings, notices, commits, files } = report2.summary;
-  const counts = [plural(errors, "error"), plural(warnings, "warning"), ...notices ? [plural(notices, "notice")] : []];
-  const line = `${counts.join(", ")} in ${plural(commits, "commit")} and ${plural(files, "file")}`;
-  if (errors) return paint(`${ICON.error} ${line}`, 31);
-  if (warnings) return paint(`${ICON.warning} ${line}`, 33);
-  return paint(`✔ ${line}`, 32);
-}
-
-// src/transports/actions/run-card-check.ts
-init_check_card_files();
-
-// src/transports/find-card-files.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdir, readFile, stat } from "node:fs/promises";
-import path2 from "node:path";
-init_check_card_files();
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "__pycache__"]);
-async function findCardFiles(root, args2, configGlobs) {
-  const paths = /* @__PURE__ */ new Set();
-  const globs2 = args2.length ? [] : [...configGlobs];
-  for (const arg of args2) {
-    const absolute = path2.resolve(root, arg);
-    const kind = await stat(absolute).then((s) => s.isDirectory() ? "folder" : "file", () => null);
-    if (kind === "file") paths.add(absolute);
-    else if (kind === "folder") for (const file of await walk(absolute, configGlobs, absolute)) paths.add(file);
-    else if (import_picomatch2.default.scan(arg).isGlob) globs2.push(arg);
-    else throw new UsageError(`${arg}: no such file or folder`);
-  }
-  if (globs2.length) for (const file of await walk(root, globs2, root)) paths.add(file);
-  return Promise.all([...paths].sort().map((file) => readCard(root, file)));
-}
-async function walk(folder, globs2, base) {
-  const matches = (0, import_picomatch2.default)([...globs2], { dot: true });
-  const found = [];
-  const pending = [folder];
-  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path2.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      else if (entry.isFile() && matches(toPosix(path2.relative(base, full)))) found.push(full);
-    }
-  }
-  return found;
-}
-async function readCard(root, absolute) {
-  const relative = path2.relative(root, absolute);
-  const shown2 = relative.startsWith("..") || path2.isAbsolute(relative) ? toPosix(absolute) : toPosix(relative);
-  const { size } = await stat(absolute);
-  if (size > MAX_CARD_BYTES) return { path: shown2, bytes: size };
-  return { path: shown2, text: await readFile(absolute, "utf8") };
-}
-function toPosix(file) {
-  return file.split(path2.sep).join("/");
-}
-
-// src/transports/resolve-local-config.ts
-import path4 from "node:path";
-
-// src/config/load.ts
-init_findings();
-
-// src/config/defaults.ts
-var CONVENTIONAL_TYPES = [
-  "build",
-  "chore",
-  "ci",
-  "docs",
-  "feat",
-  "fix",
-  "perf",
-  "refactor",
-  "revert",
-  "style",
-  "test"
-];
-var GITHUB_CLOSING_KEYWORDS = [
-  "close",
-  "closes",
-  "closed",
-  "fix",
-  "fixes",
-  "fixed",
-  "resolve",
-  "resolves",
-  "resolved"
-];
-var LOCKFILE_GLOBS = [
-  "**/*.lock",
-  "**/package-lock.json",
-  "**/npm-shrinkwrap.json",
-  "**/pnpm-lock.yaml",
-  "**/go.sum",
-  "**/bun.lockb"
-];
-var exceptBots = () => ({ "author-types": ["Bot"] });
-function deepFreeze(value) {
-  if (value !== null && typeof value === "object") {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-var DEFAULT_CONFIG2 = deepFreeze({
-  style: {
-    except: {},
-    rules: {
-      "title-conventional": {
-        severity: "error",
-        types: [...CONVENTIONAL_TYPES],
-        scopes: [],
-        "require-scope-for": [],
-        "subject-pattern": null,
-        "header-max-length": 100
-      },
-      "commit-conventional": {
-        severity: "warning",
-        "squash-aware": true,
-        types: null,
-        "header-max-length": 100,
-        "body-max-line-length": 100
-      },
-      "commit-signoff": { severity: "off", except: exceptBots(), "skip-verified-members": false },
-      "branch-name": {
-        severity: "off",
-        except: exceptBots(),
-        pattern: "^(build|chore|ci|docs|feat|fix|perf|refactor|revert|style|test)/[a-z0-9._/-]+$"
-      },
-      "body-sections": { severity: "off", except: exceptBots(), sections: [], "require-checked-tasks": true },
-      "pr-size": {
-        severity: "warning",
-        "max-files": 50,
-        "max-lines": 1e3,
-        ignore: [...LOCKFILE_GLOBS],
-        "ignore-generated": true
-      },
-      "forbidden-paths": { severity: "error", paths: ["**/*.pem", "**/id_rsa", "**/.env"] },
-      "large-files": { severity: "error", "max-bytes": 1e7 },
-      labels: { severity: "off", "required-one-of": [], forbidden: [] },
-      "linked-issue": { severity: "off", keywords: [...GITHUB_CLOSING_KEYWORDS] },
-      draft: { severity: "notice", neutral: true }
-    }
-  }
-});
-
-// src/config/check-yaml-document.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/config/config-path.ts
-var PLAIN_KEY = /^[A-Za-z0-9_$-]+$/;
-function formatConfigPath(segments) {
-  if (segments.length === 0) return "the config";
-  let out = "";
-  for (const segment of segments) {
-    if (/^\d+$/.test(segment) && out !== "") out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-function toJsonPointer(segments) {
-  return segments.map((s) => `/${s.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-function fromJsonPointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "an empty value";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") {
-    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown2);
-  }
-  return String(value);
-}
-
-// src/config/locate-node.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-function keyText(key) {
-  return (0, import_yaml5.isScalar)(key) ? String(key.value) : null;
-}
-function start(node, lineCounter) {
-  if (!node?.range) return null;
-  const { line, col } = lineCounter.linePos(node.range[0]);
-  return { line, column: col };
-}
-function isEmptyScalar(node) {
-  return (0, import_yaml5.isScalar)(node) && node.source === "" && node.value === null;
-}
-function walk2(doc, segments) {
-  const steps = [{ key: null, value: doc.contents ?? null }];
-  let node = steps[0].value;
-  for (const segment of segments) {
-    if ((0, import_yaml5.isAlias)(node)) node = node.resolve(doc) ?? null;
-    let step2 = null;
-    if ((0, import_yaml5.isMap)(node)) {
-      const pair = node.items.find((p2) => keyText(p2.key) === segment);
-      if (pair) step2 = { key: pair.key, value: pair.value ?? null };
-    } else if ((0, import_yaml5.isSeq)(node) && /^\d+$/.test(segment)) {
-      const item = node.items[Number(segment)];
-      if (item) step2 = { key: null, value: item };
-    }
-    if (!step2) break;
-    steps.push(step2);
-    node = step2.value;
-  }
-  return steps;
-}
-function locateNode(doc, lineCounter, segments, target) {
-  const steps = walk2(doc, segments);
-  const found = steps.length === segments.length + 1;
-  const candidates = [];
-  const last2 = steps[steps.length - 1];
-  if (found && target === "value" && !isEmptyScalar(last2.value)) candidates.push(last2.value);
-  candidates.push(last2.key);
-  if (target !== "key" || !found) candidates.push(last2.value);
-  for (const step2 of [...steps].reverse()) candidates.push(step2.key, step2.value);
-  for (const node of candidates) {
-    const position = start(node, lineCounter);
-    if (position) return position;
-  }
-  return { line: 1, column: 1 };
-}
-
-// src/config/check-yaml-document.ts
-var MAX_YAML_PROBLEMS = 50;
-var MAX_ALIAS_COUNT2 = 100;
-var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var SYNTAX_HINT2 = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
-function describeYamlError2(error, severity) {
-  switch (error.code) {
-    case "MULTIPLE_DOCS":
-      return { message: "the config has more than one YAML document (a second '---' line)", hint: "Keep one document: remove the '---' line and what follows it, or merge the two." };
-    case "TAB_AS_INDENT":
-      return { message: "YAML syntax error: tabs are not allowed as indentation", hint: "Indent with spaces." };
-    case "RESOURCE_EXHAUSTION":
-      return { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting." };
-    default:
-      return {
-        message: `YAML ${severity === "error" ? "syntax error" : "warning"}: ${error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "")}`,
-        hint: SYNTAX_HINT2
-      };
-  }
-}
-function yamlSyntaxProblems(doc, lineCounter) {
-  const all = [
-    ...doc.errors.map((e) => ({ error: e, severity: "error" })),
-    ...doc.warnings.map((e) => ({ error: e, severity: "warning" }))
-  ];
-  return all.map(({ error, severity }) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { ...describeYamlError2(error, severity), severity, position: { line, column: col } };
-  });
-}
-function moreProblems(count2) {
-  return {
-    message: `${count2} more problems in this file not shown`,
-    hint: "Fix the ones above first; is this the right file?",
-    severity: "error",
-    position: null
-  };
-}
-function keyProblems(doc, lineCounter) {
-  const problems = [];
-  const stack = [{ node: doc.contents, segments: [] }];
-  while (stack.length > 0) {
-    const { node, segments } = stack.pop();
-    if ((0, import_yaml6.isSeq)(node)) node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
-    if (!(0, import_yaml6.isMap)(node)) continue;
-    const seen = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
-      const key = keyText(pair.key);
-      if (key === null) continue;
-      const range = pair.key.range;
-      const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
-      const here = { line: at.line, column: at.col };
-      const place = segments.length === 0 ? "at the top level" : `in ${formatConfigPath(segments)}`;
-      const first2 = seen.get(key);
-      if (first2 && key !== "<<") {
-        problems.push({
-          message: `duplicate key '${key}' ${place} (first written at line ${first2.line}); YAML keeps only one of them`,
-          hint: "Remove one of the two, or merge their values.",
-          severity: "error",
-          position: here
-        });
-      } else seen.set(key, here);
-      if (RESERVED_KEYS.has(key)) {
-        problems.push({
-          message: `key '${key}' ${place} is not allowed`,
-          hint: "It is reserved in JavaScript and no Steward setting uses it: remove it.",
-          severity: "error",
-          position: here
-        });
-      }
-      stack.push({ node: pair.value, segments: [...segments, key] });
-    }
-  }
-  return problems;
-}
-function firstAliasPosition(doc, lineCounter) {
-  let position = { line: 1, column: 1 };
-  (0, import_yaml6.visit)(doc, {
-    Alias(_2, node) {
-      if ((0, import_yaml6.isAlias)(node) && node.range) {
-        const { line, col } = lineCounter.linePos(node.range[0]);
-        position = { line, column: col };
-      }
-      return import_yaml6.visit.BREAK;
-    }
-  });
-  return position;
-}
-
-// src/config/merge-config.ts
-function isMapping(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function cloneConfigValue(value) {
-  if (Array.isArray(value)) return value.map((item) => cloneConfigValue(item));
-  if (!isMapping(value)) return value;
-  const out = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (!RESERVED_KEYS.has(key)) out[key] = cloneConfigValue(child);
-  }
-  return out;
-}
-function mergeConfig(lower, upper) {
-  if (!isMapping(lower) || !isMapping(upper)) return cloneConfigValue(upper === void 0 ? lower : upper);
-  const out = cloneConfigValue(lower);
-  for (const [key, value] of Object.entries(upper)) {
-    if (RESERVED_KEYS.has(key)) continue;
-    out[key] = key in out ? mergeConfig(out[key], value) : cloneConfigValue(value);
-  }
-  return out;
-}
-
-// src/config/parse-config-text.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-init_findings();
-
-// src/config/screen-config-text.ts
-init_flow_depth();
-var MAX_CONFIG_BYTES = 1e6;
-var MAX_FLOW_DEPTH2 = 100;
-function positionAt2(text3, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) {
-    line++;
-    lineStart = i2 + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-function screenConfigText(text3) {
-  const bytes = Buffer.byteLength(text3, "utf8");
-  if (bytes > MAX_CONFIG_BYTES) {
-    return {
-      message: `config is ${(bytes / 1e6).toFixed(1)} MB; the limit is 1 MB`,
-      hint: "A Steward config is a few kilobytes of YAML: check that this is the right file.",
-      position: { line: 1, column: 1 }
-    };
-  }
-  const control = CONTROL.exec(text3);
-  if (control) {
-    const code = control[0].charCodeAt(0);
-    const name = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-    return {
-      message: `config contains binary data (${name}); YAML must be text`,
-      hint: "Save the file as UTF-8 text; if it is not a config, put the right file at this path.",
-      position: positionAt2(text3, control.index)
-    };
-  }
-  const deep = deepFlowOffset(text3, MAX_FLOW_DEPTH2);
-  if (deep !== -1) {
-    return {
-      message: `config nests [ or { more than ${MAX_FLOW_DEPTH2} levels deep`,
-      hint: "No Steward setting needs more than a few levels: check for unclosed brackets.",
-      position: positionAt2(text3, deep)
-    };
-  }
-  return null;
-}
-
-// src/config/validate-config.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
-
-// src/config/suggest-key.ts
-function editDistance2(a, b2) {
-  const rows = Array.from({ length: a.length + 1 }, (_2, i2) => [i2]);
-  for (let j2 = 1; j2 <= b2.length; j2++) rows[0][j2] = j2;
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      const cost = a[i2 - 1] === b2[j2 - 1] ? 0 : 1;
-      let best = Math.min(rows[i2 - 1][j2] + 1, rows[i2][j2 - 1] + 1, rows[i2 - 1][j2 - 1] + cost);
-      if (i2 > 1 && j2 > 1 && a[i2 - 1] === b2[j2 - 2] && a[i2 - 2] === b2[j2 - 1]) best = Math.min(best, rows[i2 - 2][j2 - 2] + 1);
-      rows[i2][j2] = best;
-    }
-  }
-  return rows[a.length][b2.length];
-}
-function toKebab(key) {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
-}
-function suggestKey(unknown, known) {
-  if (unknown.length > 64) return null;
-  const kebab = toKebab(unknown);
-  const exact = known.find((k2) => k2 === kebab);
-  if (exact) return exact;
-  let best = null;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance2(kebab, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const tolerance2 = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
-  return bestDistance <= tolerance2 ? best : null;
-}
-
-// src/config/describe-schema-errors.ts
-var TYPE_NAMES = {
-  string: "a string",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping",
-  null: "empty (null)"
-};
-function typeList(type) {
-  const types = Array.isArray(type) ? type : [type];
-  return types.map((t2) => TYPE_NAMES[String(t2)] ?? String(t2)).join(" or ");
-}
-function describeAlternative(schema) {
-  if ("const" in schema) return JSON.stringify(schema.const);
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" or ");
-  const base = typeList(schema.type);
-  return typeof schema.minimum === "number" ? `${base} of at least ${schema.minimum}` : base;
-}
-function typeHint(expected, data, description) {
-  const types = Array.isArray(expected) ? expected : [expected];
-  if (typeof data === "string" && types.includes("boolean") && /^(yes|no|on|off|y|n)$/i.test(data)) {
-    return "YAML 1.2 reads yes, no, on and off as text: write true or false.";
-  }
-  if (typeof data === "string" && types.some((t2) => t2 === "number" || t2 === "integer") && /^[\d_,.]+$/.test(data)) {
-    return "Write the number without quotes, underscores or commas, e.g. 10000000.";
-  }
-  return description;
-}
-function unknownKey(error, where) {
-  const key = String(error.params.additionalProperty);
-  const known = Object.keys(error.parentSchema?.properties ?? {});
-  const suggestion = suggestKey(key, known);
-  const place = where.length === 0 ? "at the top level" : `in ${formatConfigPath(where)}`;
-  return {
-    segments: [...where, key],
-    target: "key",
-    message: `unknown key '${key}' ${place}${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
-    hint: known.length > 0 ? `Known keys here: ${known.join(", ")}.` : null
-  };
-}
-var REGEX_HINT = "Write a JavaScript regular expression; in YAML, single-quote it so that backslashes stay as written.";
-var ROOT_HINT = "Start lines with top-level keys (style:, model-cards:, evaluation:, reconcile:); an empty file means all defaults.";
-function valueMessage(error, where) {
-  const got = describeValue(error.data);
-  const params = error.params;
-  switch (error.keyword) {
-    case "type":
-      return `${where} must be ${typeList(params.type)}, got ${got}`;
-    case "enum":
-      return `${where} must be one of ${params.allowedValues.join(", ")}; got ${got}`;
-    case "const":
-      return `${where} must be ${JSON.stringify(params.allowedValue)}, got ${got}`;
-    case "anyOf":
-    case "oneOf":
-      return `${where} must be ${(Array.isArray(error.schema) ? error.schema : []).map(describeAlternative).join(" or ")}, got ${got}`;
-    case "minimum":
-    case "exclusiveMinimum":
-      return `${where} must be ${error.keyword === "minimum" ? "at least" : "more than"} ${String(params.limit)}, got ${got}`;
-    case "maximum":
-    case "exclusiveMaximum":
-      return `${where} must be ${error.keyword === "maximum" ? "at most" : "less than"} ${String(params.limit)}, got ${got}`;
-    case "minLength":
-      return `${where} must not be empty`;
-    case "format":
-      return `${where} is not a valid regular expression: ${regexError(error.data)}`;
-    case "pattern":
-      return `${where} is not in a form Steward understands, got ${got}`;
-    default:
-      return `${where} ${error.message ?? "is not valid"}, got ${got}`;
-  }
-}
-function describeOne(error) {
-  const segments = fromJsonPointer(error.instancePath);
-  const where = formatConfigPath(segments);
-  const parent = error.parentSchema ?? {};
-  const description = typeof parent.description === "string" ? parent.description : null;
-  if (error.keyword === "additionalProperties") return unknownKey(error, segments);
-  if (error.keyword === "required") {
-    const message2 = `${where} is missing the required key '${String(error.params.missingProperty)}'`;
-    return { segments, target: "parent", message: message2, hint: description };
-  }
-  if (error.keyword === "type" && segments.length === 0) {
-    return { segments, target: "value", message: `the config must be a mapping of keys such as style:, got ${describeValue(error.data)}`, hint: ROOT_HINT };
-  }
-  const hint = error.keyword === "format" ? REGEX_HINT : error.keyword === "type" ? typeHint(error.params.type, error.data, description) : description;
-  return { segments, target: "value", message: valueMessage(error, where), hint };
-}
-function regexError(pattern) {
-  try {
-    new RegExp(String(pattern));
-    return "it is not accepted";
-  } catch (e) {
-    return e.message.replace(/^Invalid regular expression: /, "");
-  }
-}
-function isExplainedByUnion(error, unions) {
-  return unions.some((u) => u !== error && u.instancePath === error.instancePath && error.schemaPath.startsWith(`${u.schemaPath}/`));
-}
-function relevantSchemaErrors(errors) {
-  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
-  return unions.length === 0 ? [...errors] : errors.filter((e) => !isExplainedByUnion(e, unions));
-}
-function describeSchemaErrors2(errors) {
-  return relevantSchemaErrors(errors).map((error) => {
-    const problem = describeOne(error);
-    const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
-    return { ...problem, field: toJsonPointer([...problem.segments, ...missing]) };
-  });
-}
-
-// src/config/schema/schema-parts.ts
-var RULE_SEVERITIES = ["error", "warning", "notice", "off"];
-function regex(description, nullable = false) {
-  return { type: nullable ? ["string", "null"] : "string", format: "regex", ...nullable ? {} : { minLength: 1 }, description };
-}
-function text2(description) {
-  return { type: "string", minLength: 1, description };
-}
-function strings(description, item = "One entry.") {
-  return { type: "array", items: { type: "string", minLength: 1, description: item }, description };
-}
-function globs(description) {
-  return strings(description, 'A glob (picomatch syntax): `*` matches within a folder, `**` across folders, e.g. "**/*.pem".');
-}
-function flag(description) {
-  return { type: "boolean", description };
-}
-function count(description, minimum = 1) {
-  return { type: "integer", minimum, description };
-}
-function choice(values, description) {
-  return { type: "string", enum: [...values], description };
-}
-function mapping(description, properties, open = false) {
-  return { type: "object", description, properties, additionalProperties: open };
-}
-
-// src/config/schema/scope-schema.ts
-var AUTHOR_TYPES = ["User", "Bot", "Organization"];
-var AUTHOR_ASSOCIATIONS = [
-  "OWNER",
-  "MEMBER",
-  "COLLABORATOR",
-  "CONTRIBUTOR",
-  "FIRST_TIME_CONTRIBUTOR",
-  "FIRST_TIMER",
-  "MANNEQUIN",
-  "NONE"
-];
-var SCOPE_SCHEMA = mapping(
-  "Who or what a rule applies to: pull-request authors, author types, author associations, labels, base branches and paths.",
-  {
-    authors: strings(
-      'GitHub logins of pull-request authors, e.g. "renovate[bot]".',
-      "A GitHub login."
-    ),
-    "author-types": {
-      type: "array",
-      items: choice(AUTHOR_TYPES, "User, Bot (apps such as dependabot[bot]) or Organization."),
-      description: "Account types of the pull-request author: User, Bot or Organization."
-    },
-    "author-associations": {
-      type: "array",
-      items: choice(AUTHOR_ASSOCIATIONS, "The author's association with the repository, as GitHub reports it."),
-      description: "The author's association with the repository: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN or NONE."
-    },
-    labels: strings('Pull-request labels, e.g. "skip-style".', "A label name."),
-    "base-branches": strings('Names of the branches the pull request merges into, e.g. "main".', "A branch name."),
-    paths: globs(
-      "Changed files. In `except`: file rules ignore these files, other rules are skipped when every changed file matches. In `only`: file rules look only at these files, other rules run only when some changed file matches."
-    )
-  }
-);
-var EXCEPT_DESCRIPTION = 'Skip when ANY listed criterion matches (e.g. the author is a bot, or the pull request has the label "skip-style").';
-var ONLY_DESCRIPTION = "Run only when EVERY listed key matches (any one value within a key), e.g. `only: { base-branches: [main] }`.";
-
-// src/config/schema/sections-schema.ts
-var OPEN = true;
-var MODEL_CARDS_SCHEMA = mapping('Model-card checks (the "Steward / model cards" check).', {
-  paths: globs('Which files are model cards, e.g. "**/README.md".'),
-  profile: choice(["huggingface", "mitchell", "none"], "The built-in card profile: huggingface (Hub metadata), mitchell (Model Cards for Model Reporting sections) or none."),
-  schemas: {
-    type: "array",
-    description: "The repository's own JSON Schemas for the front matter of some cards.",
-    items: {
-      type: "object",
-      description: "A schema and the cards it applies to.",
-      required: ["paths", "schema"],
-      properties: {
-        paths: globs("The cards this schema applies to."),
-        schema: text2('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.')
-      }
-    }
-  },
-  sections: {
-    type: "array",
-    description: "Markdown sections that the cards of some paths must have and fill, on top of required-sections.",
-    items: {
-      type: "object",
-      description: "Sections and the cards that need them.",
-      required: ["paths", "required"],
-      properties: {
-        paths: globs("The cards that need these sections."),
-        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', "A section heading, without the #.")
-      }
-    }
-  },
-  "required-sections": strings('Markdown sections every card must have and fill, e.g. "Intended Use".', "A section heading, without the #.")
-}, OPEN);
-var POOL = {
-  type: "object",
-  description: "A pool of runners that shards can be sent to.",
-  required: ["name", "runs-on"],
-  properties: {
-    name: text2('The name suites use to pin a pool, e.g. "a100".'),
-    "runs-on": {
-      type: ["string", "array"],
-      items: text2("A runner label."),
-      description: "The runs-on labels of the workflow job, e.g. [self-hosted, a100]."
-    },
-    capacity: count("How many shards may run in this pool at once."),
-    weight: { type: "number", exclusiveMinimum: 0, description: "Relative share of work under the weighted strategy." }
-  }
-};
-var TASK = {
-  type: "object",
-  description: "A task of the suite and its cost.",
-  required: ["name"],
-  properties: {
-    name: text2("The task name passed to the command as {task}."),
-    cost: { type: "number", minimum: 0, description: "Its cost: samples (or seconds). Big tasks may be split across shards." }
-  }
-};
-var SUITE = {
-  type: "object",
-  description: "An evaluation suite.",
-  properties: {
-    shards: {
-      anyOf: [{ type: "integer", minimum: 1 }, { const: "auto" }],
-      description: 'How many shards to split the suite into, or "auto".'
-    },
-    pool: text2("Pin the suite to this pool (optional)."),
-    "piece-overhead": { type: "number", minimum: 0, description: "Cost of starting any piece (model load, task set-up), in cost units." },
-    command: text2("The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in."),
-    tasks: { type: "array", items: TASK, description: "The tasks of the suite." }
-  }
-};
-var EVALUATION_SCHEMA = mapping('Evaluation runs on GitHub Actions runners (the "Steward / evaluation" check).', {
-  workflow: text2('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
-  strategy: choice(["round-robin", "weighted", "least-loaded", "fair-share"], "How shards are spread over pools."),
-  pools: { type: "array", items: POOL, description: "Runner pools." },
-  quotas: mapping("Limits on what evaluations may use.", {
-    "concurrent-shards": count("Most shards running at once, over all pools."),
-    "runner-minutes-per-month": count("Most runner minutes used per calendar month.", 0)
-  }, OPEN),
-  regression: mapping("When a score counts as a regression.", {
-    alpha: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Significance level of the test, e.g. 0.05." },
-    threshold: { type: "number", minimum: 0, description: "Smallest drop in score that counts, e.g. 0.01." }
-  }, OPEN),
-  forks: text2('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
-  suites: { type: "object", additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' }
-}, OPEN);
-var RECONCILE_SCHEMA = mapping("Fork reconciliation of model metadata.", {
-  paths: globs('Registry files, e.g. "models/*/model.yml"; cards matched by model-cards.paths are read too.'),
-  "id-field": text2('The field that identifies a model, e.g. "id".'),
-  "version-field": text2('The field that holds its version, e.g. "version".'),
-  "fork-pull-requests": flag("Open pull requests on forks that are behind.")
-}, OPEN);
-
-// src/config/schema/style-schema.ts
-var SCOPE_REF = "#/definitions/scope";
-var SEVERITY = "error fails the check; warning and notice are reported without failing it; off turns the rule off.";
-function rule(id, description, options) {
-  const defaults = DEFAULT_CONFIG2.style.rules[id];
-  const properties = {
-    severity: choice(RULE_SEVERITIES, SEVERITY),
-    except: { $ref: SCOPE_REF, description: EXCEPT_DESCRIPTION },
-    only: { $ref: SCOPE_REF, description: ONLY_DESCRIPTION },
-    ...options
-  };
-  for (const [key, schema] of Object.entries(properties)) {
-    if (key in defaults) properties[key] = { ...schema, default: defaults[key] };
-  }
-  return mapping(description, properties);
-}
-var RULES = {
-  "title-conventional": rule("title-conventional", 'The pull-request title follows Conventional Commits ("feat(api): add x"), checked with commitlint.', {
-    types: strings("Allowed types: the word before the colon. The message lists them.", 'A type, e.g. "feat".'),
-    scopes: strings("Allowed scopes, the word in parentheses; empty: any scope or none.", 'A scope, e.g. "api".'),
-    "require-scope-for": strings("Types whose titles must name a scope, e.g. [feat].", "A type."),
-    "subject-pattern": regex('A regular expression (JavaScript syntax) that the subject, the text after "type(scope): ", must match, e.g. "^[a-z]"; null: any subject.', true),
-    "header-max-length": count("The longest title allowed, in characters.")
-  }),
-  "commit-conventional": rule("commit-conventional", "Every commit message of the pull request follows Conventional Commits (commitlint's default ignores apply: merge, revert, fixup!, squash!).", {
-    "squash-aware": flag("When the repository squash-merges with the pull-request title as the commit message, lint the title and skip the commits, whose messages the squash discards."),
-    types: { type: ["array", "null"], items: text2('A type, e.g. "feat".'), description: "Allowed types in commit messages; null: the same as title-conventional.types." },
-    "header-max-length": count("The longest first line of a commit message, in characters."),
-    "body-max-line-length": { type: ["integer", "null"], minimum: 1, description: "The longest line in a commit body, in characters; null: no limit." }
-  }),
-  "commit-signoff": rule("commit-signoff", 'Every commit carries a "Signed-off-by:" line matching its author or committer (Developer Certificate of Origin). Merge commits are skipped.', {
-    "skip-verified-members": flag("Accept a commit without sign-off when GitHub verified its signature and its author is a member of the organisation.")
-  }),
-  "branch-name": rule("branch-name", "The pull request's branch name matches a pattern.", {
-    pattern: regex("A regular expression (JavaScript syntax) the branch name must match.")
-  }),
-  "body-sections": rule("body-sections", "The pull-request description has the required headings, each followed by some text.", {
-    sections: strings('Markdown headings the description must contain, e.g. "## Summary".', 'A heading, written as in the template, e.g. "## Testing".'),
-    "require-checked-tasks": flag('Fail while task-list items ("- [ ]") of the description are unchecked.')
-  }),
-  "pr-size": rule("pr-size", "The pull request stays small enough to review.", {
-    "max-files": count("The most changed files allowed."),
-    "max-lines": count("The most changed lines allowed (additions plus deletions)."),
-    ignore: globs("Files not counted, e.g. lockfiles. Writing this list replaces the default list."),
-    "ignore-generated": flag("Do not count files marked linguist-generated in .gitattributes.")
-  }),
-  "forbidden-paths": rule("forbidden-paths", "No changed file matches these globs (keys, secrets); each match is annotated on the file.", {
-    paths: globs("Globs no added or changed file may match. Writing this list replaces the default list.")
-  }),
-  "large-files": rule("large-files", "Files larger than max-bytes must be Git LFS pointers (tracked by a filter=lfs line in .gitattributes).", {
-    "max-bytes": count("The largest file, in bytes, that may be committed without Git LFS.")
-  }),
-  labels: rule("labels", "The pull request carries the labels it needs and none it must not.", {
-    "required-one-of": strings("At least one of these labels must be present; empty: no requirement.", "A label name."),
-    forbidden: strings('None of these labels may be present, e.g. "do-not-merge".', "A label name.")
-  }),
-  "linked-issue": rule("linked-issue", 'The pull request links an issue: a closing keyword in the description ("Fixes #12") or an issue linked on GitHub.', {
-    keywords: strings('Words that link an issue when followed by a reference such as "#12".', "A keyword, compared case-insensitively.")
-  }),
-  draft: rule("draft", "Reports that the pull request is a draft.", {
-    neutral: flag("Give drafts a neutral check conclusion, whatever else is found, so that work in progress is not shown as failing.")
-  })
-};
-var STYLE_SCHEMA = mapping('Contribution style rules checked on every pull request (the "Steward / style" check).', {
-  except: { $ref: SCOPE_REF, description: `For all rules: ${EXCEPT_DESCRIPTION}`, default: DEFAULT_CONFIG2.style.except },
-  only: { $ref: SCOPE_REF, description: `For all rules: ${ONLY_DESCRIPTION}` },
-  rules: mapping("The rules, by id. Write only the rules and options you change; the rest keep their defaults.", RULES)
-});
-
-// src/config/schema/steward-schema.ts
-var STEWARD_SCHEMA_URL = "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/steward.schema.json";
-var EXTENDS_PATTERN = "^(?:\\.{1,2}/[^\\s@]+|(?:[A-Za-z0-9][-A-Za-z0-9]*/)?[-_.A-Za-z0-9]+(?::[-_.A-Za-z0-9][-_./A-Za-z0-9]*)?)(?:@[^\\s@]+)?$";
-var STEWARD_SCHEMA = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: STEWARD_SCHEMA_URL,
-  title: "Steward configuration (.github/steward.yml)",
-  description: "Configuration of Steward: style rules for pull requests, model cards, evaluation and fork reconciliation. Keys are kebab-case; write only what you change.",
-  type: "object",
-  additionalProperties: false,
-  definitions: { scope: SCOPE_SCHEMA },
-  properties: {
-    $schema: { type: "string", description: "The schema editors use to check this file; Steward ignores it." },
-    _extends: {
-      type: "string",
-      pattern: EXTENDS_PATTERN,
-      description: 'Start from another config and change it: "repo", "owner/repo", "repo:path" or "owner/repo:path", each with an optional "@ref"; or a relative file such as "./base.yml". A repository alone means its .github/steward.yml. Mappings are merged key by key; a list written here replaces the inherited list.'
-    },
-    style: STYLE_SCHEMA,
-    "model-cards": MODEL_CARDS_SCHEMA,
-    evaluation: EVALUATION_SCHEMA,
-    reconcile: RECONCILE_SCHEMA
-  }
-};
-
-// src/config/validate-config.ts
-var compiled = null;
-function isRegExp(pattern) {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function validator() {
-  if (compiled) return compiled;
-  const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-  ajv.addFormat("regex", { type: "string", validate: isRegExp });
-  compiled = ajv.compile(STEWARD_SCHEMA);
-  return compiled;
-}
-function validateConfigData(data) {
-  return checkConfigData(data, Infinity).problems;
-}
-function checkConfigData(data, limit) {
-  const validate2 = validator();
-  if (validate2(data)) return { problems: [], omitted: 0 };
-  const errors = relevantSchemaErrors(validate2.errors ?? []);
-  return { problems: describeSchemaErrors2(errors.slice(0, limit)), omitted: Math.max(0, errors.length - limit) };
-}
-
-// src/config/parse-config-text.ts
-function configFinding(file, problem) {
-  return makeFinding({
-    check: "config",
-    rule: "config",
-    severity: problem.severity,
-    message: problem.message,
-    path: file.path,
-    line: problem.position?.line ?? null,
-    column: problem.position?.column ?? null,
-    hint: problem.hint,
-    ...problem.field !== void 0 ? { field: problem.field } : {}
-  });
-}
-var byPosition = (a, b2) => (a.position?.line ?? Infinity) - (b2.position?.line ?? Infinity) || (a.position?.column ?? 0) - (b2.position?.column ?? 0);
-function withFindings(file, problems, omitted = 0) {
-  const sorted2 = [...problems].sort(byPosition);
-  const kept = sorted2.slice(0, MAX_YAML_PROBLEMS);
-  const more = sorted2.length - kept.length + omitted;
-  if (more > 0) kept.push(moreProblems(more));
-  const findings = kept.map((p2) => configFinding(file, p2));
-  const hasError = findings.some((f) => f.severity === "error");
-  return { data: hasError ? null : {}, findings, extends: null };
-}
-function toData2(doc, lineCounter) {
-  try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) };
-  } catch (error) {
-    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    return {
-      problem: bomb ? {
-        message: `too many aliases: the config expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT2}`,
-        hint: "Write the values out, or use fewer aliases of aliases.",
-        severity: "error",
-        position: firstAliasPosition(doc, lineCounter)
-      } : { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting.", severity: "error", position: { line: 1, column: 1 } }
-    };
-  }
-}
-function schemaProblems(doc, lineCounter, data) {
-  const { problems, omitted } = checkConfigData(data, MAX_YAML_PROBLEMS);
-  const located = problems.filter((p2) => !(p2.target === "key" && RESERVED_KEYS.has(p2.segments[p2.segments.length - 1] ?? ""))).map((p2) => ({
-    message: p2.message,
-    hint: p2.hint,
-    severity: "error",
-    field: p2.field,
-    position: locateNode(doc, lineCounter, p2.segments, p2.target)
-  }));
-  return { problems: located, omitted };
-}
-function parseConfigText(file) {
-  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
-  const refused = screenConfigText(text3);
-  if (refused) return withFindings(file, [{ ...refused, severity: "error" }]);
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
-  const syntax = yamlSyntaxProblems(doc, lineCounter);
-  if (doc.errors.length > 0) return withFindings(file, syntax);
-  const converted = toData2(doc, lineCounter);
-  if ("problem" in converted) return withFindings(file, [...syntax, converted.problem]);
-  const data = converted.data ?? {};
-  const schema = schemaProblems(doc, lineCounter, data);
-  const result2 = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
-  if (!result2.data) return result2;
-  const { $schema: _schema, _extends: spec, ...rest } = data;
-  return {
-    data: rest,
-    findings: result2.findings,
-    extends: typeof spec === "string" ? { spec, position: locateNode(doc, lineCounter, ["_extends"], "value") } : null
-  };
-}
-
-// src/config/resolve-extends-target.ts
-var DEFAULT_CONFIG_PATH = ".github/steward.yml";
-var EXTENDS = new RegExp(EXTENDS_PATTERN);
-var ORIGIN = /^([^/:\s]+\/[^/:\s]+):(.+)$/;
-function locationOfOrigin(origin, path7) {
-  const match = ORIGIN.exec(origin);
-  return match ? { repository: match[1], path: match[2], ref: null } : { repository: null, path: path7, ref: null };
-}
-function describeLocation(location) {
-  const where = location.repository ? `${location.repository}:${location.path}` : location.path;
-  return location.ref ? `${where}@${location.ref}` : where;
-}
-function locationKey(location) {
-  return `${location.repository?.toLowerCase() ?? "."}:${location.path}@${location.ref ?? ""}`;
-}
-function normalizePath(path7, local) {
-  const parts = [];
-  for (const part of path7.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part !== "..") parts.push(part);
-    else if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else if (local) parts.push("..");
-    else return null;
-  }
-  const joined = parts.join("/");
-  return local && path7.startsWith("/") ? `/${joined}` : joined;
-}
-function splitRef(spec) {
-  const at = spec.indexOf("@");
-  return at === -1 ? { body: spec, ref: null } : { body: spec.slice(0, at), ref: spec.slice(at + 1) };
-}
-function resolveExtendsTarget(spec, from) {
-  if (!EXTENDS.test(spec)) return { error: `_extends '${spec}' is not in a form Steward understands` };
-  const { body, ref } = splitRef(spec);
-  if (body.startsWith("./") || body.startsWith("../")) {
-    const folder = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/") + 1) : "";
-    const path7 = normalizePath(`${folder}${body}`, from.repository === null);
-    if (path7 === null || path7 === "") return { error: `_extends '${spec}' points outside the repository` };
-    return { repository: from.repository, path: path7, ref: ref ?? from.ref };
-  }
-  const [repoPart, filePath] = body.includes(":") ? [body.slice(0, body.indexOf(":")), body.slice(body.indexOf(":") + 1)] : [body, null];
-  const owner = repoPart.includes("/") ? null : from.repository?.split("/")[0] ?? null;
-  if (!repoPart.includes("/") && owner === null) {
-    return { error: `_extends '${spec}' names a repository without its owner, and this file is not in a GitHub repository: write 'owner/${repoPart}'` };
-  }
-  const repository = owner ? `${owner}/${repoPart}` : repoPart;
-  return { repository, path: filePath ?? DEFAULT_CONFIG_PATH, ref };
-}
-
-// src/config/load.ts
-var MAX_EXTENDS_DEPTH = 5;
-function parseSafely(layer) {
-  try {
-    return parseConfigText(layer.file);
-  } catch (error) {
-    const message2 = `could not read the config: ${error.message}`;
-    return { data: null, extends: null, findings: [makeFinding({ check: "config", rule: "config", severity: "error", message: message2, path: layer.file.path, hint: null })] };
-  }
-}
-function report(ctx, layer, findings) {
-  for (const f of findings) ctx.findings.push(layer.foreign ? { ...f, message: `${layer.file.origin}: ${f.message}` } : f);
-}
-async function readTarget(ctx, target, spec) {
-  try {
-    return await ctx.readExtends(target) ?? `cannot read _extends '${spec}': not found`;
-  } catch (error) {
-    return `cannot read _extends '${spec}': ${error.message}`;
-  }
-}
-async function extendedLayer(ctx, layer, spec) {
-  const target = resolveExtendsTarget(spec, layer.location);
-  if ("error" in target) return { message: target.error, hint: 'Write "repo", "owner/repo", "owner/repo:path", optionally with "@ref", or a relative path such as "./base.yml".' };
-  const chain = [...layer.extendedBy, layer.location, target].map(describeLocation).join(" → ");
-  if ([...layer.extendedBy, layer.location].some((l) => locationKey(l) === locationKey(target))) {
-    return { message: `_extends '${spec}' makes a cycle: ${chain}`, hint: "Remove _extends from one of these files." };
-  }
-  if (layer.extendedBy.length + 1 > MAX_EXTENDS_DEPTH) {
-    return { message: `_extends '${spec}' goes past the limit of ${MAX_EXTENDS_DEPTH} extended files: ${chain}`, hint: "Point this file at the end of the chain, or copy the settings it needs." };
-  }
-  const file = await readTarget(ctx, target, spec);
-  if (typeof file === "string") {
-    const other = target.repository !== null && target.repository !== layer.location.repository;
-    return { message: file, hint: `Check that ${describeLocation(target)} exists${other ? ` and that Steward is installed on ${target.repository}` : ""}.` };
-  }
-  return { file, location: target, extendedBy: [...layer.extendedBy, layer.location], foreign: true };
-}
-async function loadLayer(ctx, layer) {
-  ctx.sources.push(layer.file.origin);
-  const parsed = parseSafely(layer);
-  report(ctx, layer, parsed.findings);
-  if (parsed.data === null || parsed.extends === null) return parsed.data;
-  const base = await extendedLayer(ctx, layer, parsed.extends.spec);
-  if ("message" in base) {
-    report(ctx, layer, [configFinding(layer.file, { ...base, severity: "error", position: parsed.extends.position, field: "/_extends" })]);
-    return null;
-  }
-  const baseData = await loadLayer(ctx, base);
-  return baseData === null ? null : mergeConfig(baseData, parsed.data);
-}
-async function resolveConfig(candidates, readExtends) {
-  const file = candidates.repository ?? candidates.organization;
-  if (!file) return { config: cloneConfigValue(DEFAULT_CONFIG2), findings: [], sources: [] };
-  const ctx = { readExtends, findings: [], sources: [] };
-  const layer = { file, location: locationOfOrigin(file.origin, file.path), extendedBy: [], foreign: file !== candidates.repository };
-  const data = await loadLayer(ctx, layer);
-  if (data === null || ctx.findings.some((f) => f.severity === "error")) return { config: null, findings: ctx.findings, sources: ctx.sources };
-  const merged = mergeConfig(DEFAULT_CONFIG2, data);
-  const problems = validateConfigData(merged).map((p2) => makeFinding({
-    check: "config",
-    rule: "config",
-    severity: "error",
-    path: file.path,
-    field: p2.field,
-    hint: p2.hint,
-    message: `after merging ${ctx.sources.join(", ")} with the defaults: ${p2.message}`
-  }));
-  if (problems.length > 0) return { config: null, findings: [...ctx.findings, ...problems], sources: ctx.sources };
-  return { config: merged, findings: ctx.findings, sources: ctx.sources };
-}
-
-// src/platform/local/read-local-files.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path3 from "node:path";
-var DEFAULT_CONFIG_PATH2 = ".github/steward.yml";
-async function readLocalConfig(root, configPath) {
-  if (configPath === void 0) return readTextFile(root, path3.join(root, DEFAULT_CONFIG_PATH2), DEFAULT_CONFIG_PATH2);
-  const file = await readTextFile(root, path3.resolve(configPath), configPath);
-  if (!file) throw new UsageError(`--config ${configPath}: no such file; pass the path of a steward.yml`);
-  return file;
-}
-async function readExtendedFile(root, configFolder, target) {
-  const relative = target.startsWith("./") || target.startsWith("../");
-  const absolute = path3.resolve(relative ? configFolder : root, target);
-  return readTextFile(root, absolute, target);
-}
-async function readTextFile(root, absolute, origin) {
-  try {
-    const text3 = await readFile2(absolute, "utf8");
-    return { origin, path: repositoryPath(root, absolute), text: text3 };
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new UsageError(`${origin} is a folder, not a config file`);
-    throw error;
-  }
-}
-function repositoryPath(root, absolute) {
-  const relative = path3.relative(root, absolute);
-  if (relative.startsWith("..") || path3.isAbsolute(relative)) return absolute.split(path3.sep).join("/");
-  return relative.split(path3.sep).join("/");
-}
-
-// src/transports/resolve-local-config.ts
-async function resolveLocalConfig(root, configPath) {
-  const configFile = await readLocalConfig(root, configPath);
-  const configFolder = path4.dirname(path4.resolve(root, configFile?.path ?? ".github/steward.yml"));
-  return resolveConfig({ repository: configFile, organization: null }, (target) => target.repository === null ? readExtendedFile(root, configFolder, target.path) : Promise.resolve(null));
-}
-
-// src/transports/actions/list-changed-cards.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+// src/transports/actions/run-check.ts
+import { randomUUID } from "node:crypto";
+import { access, appendFile, readFile as readFile2, writeFile } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
 
 // src/platform/local/create-local-adapter.ts
-import path5 from "node:path";
+import path2 from "node:path";
 
 // src/platform/local/decode-bytes.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -34156,11 +32892,43 @@ function splitBatch(output) {
   return bodies;
 }
 
+// src/platform/local/read-local-files.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+var DEFAULT_CONFIG_PATH = ".github/steward.yml";
+async function readLocalConfig(root, configPath) {
+  if (configPath === void 0) return readTextFile(root, path.join(root, DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
+  const file = await readTextFile(root, path.resolve(configPath), configPath);
+  if (!file) throw new UsageError(`--config ${configPath}: no such file; pass the path of a steward.yml`);
+  return file;
+}
+async function readExtendedFile(root, configFolder, target) {
+  const relative = target.startsWith("./") || target.startsWith("../");
+  const absolute = path.resolve(relative ? configFolder : root, target);
+  return readTextFile(root, absolute, target);
+}
+async function readTextFile(root, absolute, origin) {
+  try {
+    const text3 = await readFile(absolute, "utf8");
+    return { origin, path: repositoryPath(root, absolute), text: text3 };
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EISDIR") throw new UsageError(`${origin} is a folder, not a config file`);
+    throw error;
+  }
+}
+function repositoryPath(root, absolute) {
+  const relative = path.relative(root, absolute);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return absolute.split(path.sep).join("/");
+  return relative.split(path.sep).join("/");
+}
+
 // src/platform/local/resolve-range.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 
 // node_modules/simple-git/dist/esm/index.js
-var import_file_exists = __toESM(require_dist3(), 1);
+var import_file_exists = __toESM(require_dist(), 1);
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -34178,7 +32946,7 @@ function o(n) {
 // node_modules/simple-git/dist/esm/index.js
 var import_debug = __toESM(require_src(), 1);
 import { spawn as spawn2 } from "child_process";
-var import_promise_deferred = __toESM(require_dist4(), 1);
+var import_promise_deferred = __toESM(require_dist2(), 1);
 import { normalize } from "node:path";
 
 // node_modules/@simple-git/argv-parser/dist/index.mjs
@@ -34646,7 +33414,7 @@ function ne(e, t2) {
 }
 
 // node_modules/simple-git/dist/esm/index.js
-var import_promise_deferred2 = __toESM(require_dist4(), 1);
+var import_promise_deferred2 = __toESM(require_dist2(), 1);
 import { EventEmitter } from "node:events";
 var __defProp2 = Object.defineProperty;
 var __getOwnPropDesc2 = Object.getOwnPropertyDescriptor;
@@ -39142,7 +37910,7 @@ async function resolveRange(dir, options) {
   return { root, baseSha: emptyTree, baseRef: branch.name, headSha, headRef, defaultBranch: branch.name, fromRoot: true };
 }
 async function openRepository(dir) {
-  const info = await stat2(dir).catch(() => null);
+  const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`${dir} is not a folder; pass --repo with the path of a git clone`);
   const git = simpleGit({ baseDir: dir });
   if (!await git.checkIsRepo().catch(() => false)) {
@@ -39188,9 +37956,9 @@ async function findMergeBase(git, ref, headSha) {
 
 // src/platform/local/create-local-adapter.ts
 async function createLocalAdapter(options) {
-  const resolved = await resolveRange(path5.resolve(options.dir), options);
+  const resolved = await resolveRange(path2.resolve(options.dir), options);
   const range = { ...resolved, base: resolved.baseSha, head: resolved.headSha };
-  const repository = `local/${path5.basename(range.root)}`;
+  const repository = `local/${path2.basename(range.root)}`;
   let configFolder = range.root;
   return {
     capabilities: { checks: false, comments: false, identity: false },
@@ -39203,7 +37971,7 @@ async function createLocalAdapter(options) {
         readHeadFile(range.root, range.headSha, ".gitattributes"),
         readLocalConfig(range.root, options.configPath)
       ]);
-      if (config) configFolder = path5.dirname(path5.resolve(range.root, config.path));
+      if (config) configFolder = path2.dirname(path2.resolve(range.root, config.path));
       const pr = buildPullRequest(range, commits, files, gitattributes, options, ref.number);
       return { pr, config: { repository: config, organization: null }, existingCheck: null };
     },
@@ -39269,169 +38037,1158 @@ async function readHeadFile(root, headSha, file) {
   }
 }
 
-// src/transports/actions/list-changed-cards.ts
-async function listChangedCards(workspace, range, globs2) {
-  const local = await createLocalAdapter({
-    dir: workspace,
-    ...range.base ? { base: range.base } : {},
-    ...range.head ? { head: range.head } : {}
-  });
-  const { pr } = await local.loadPullRequest({ owner: "local", repo: "repository", number: range.pr?.number ?? 0 }, "Steward / model cards");
-  const isCard = (0, import_picomatch3.default)([...globs2], { dot: true });
-  return pr.files.filter((file) => file.status !== "removed" && isCard(file.path)).map((file) => file.path).sort();
-}
-
-// src/transports/actions/read-card-inputs.ts
-function readCardInputs(env) {
-  const profile = getInput(env, "profile");
-  const paths = getInput(env, "paths").split(/[\n,]/).map((p2) => p2.trim()).filter(Boolean);
-  return {
-    config: getInput(env, "config") || DEFAULT_CONFIG,
-    profile: profile ? oneOf(env, "profile", ["huggingface", "mitchell", "none"], "huggingface") : void 0,
-    paths: paths.length ? paths : null,
-    all: readBoolean(env, "all"),
-    format: oneOf(env, "format", ["text", "json", "sarif"], "text"),
-    sarifFile: getInput(env, "sarif-file") || null,
-    failOn: oneOf(env, "fail-on", ["error", "warning", "never"], "error")
-  };
-}
-function readBoolean(env, name) {
-  const value = getInput(env, name);
-  if (["", "false", "False", "FALSE"].includes(value)) return false;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  throw new InputError(`Input "${name}" is "${value}"; use true or false in the step's \`with:\`.`);
-}
-
-// src/transports/actions/render-card-summary.ts
-var MAX_SUMMARY_ROWS = 100;
-function renderCardSummary({ report: report2, cards, profile, scope }) {
-  const { errors, warnings, notices } = report2.summary;
-  const byCard = /* @__PURE__ */ new Map();
-  for (const finding of report2.findings) {
-    const key = finding.path ?? "(configuration)";
-    const row = byCard.get(key) ?? { errors: 0, warnings: 0, notices: 0 };
-    row[`${finding.severity}s`] += 1;
-    byCard.set(key, row);
-  }
-  const icon = errors ? "❌" : warnings ? "⚠️" : "✅";
-  const lines = [
-    "## Steward / model cards",
-    "",
-    `${icon} ${plural2(cards.length, "card")} checked (${scope}, profile \`${profile}\`): ${plural2(errors, "error")}, ${plural2(warnings, "warning")}, ${plural2(notices, "notice")}.`
-  ];
-  if (byCard.size) {
-    lines.push("", "| Card | Errors | Warnings | Notices |", "| --- | --- | --- | --- |");
-    const rows = [...byCard.entries()].sort(([a], [b2]) => a.localeCompare(b2));
-    for (const [card, c3] of rows.slice(0, MAX_SUMMARY_ROWS)) lines.push(`| \`${card.replace(/[|`]/g, "\\$&")}\` | ${c3.errors} | ${c3.warnings} | ${c3.notices} |`);
-    if (rows.length > MAX_SUMMARY_ROWS) lines.push("", `…and ${rows.length - MAX_SUMMARY_ROWS} more cards with findings (see the annotations or the findings output).`);
-  }
-  return lines.join("\n");
-}
-function plural2(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-}
-
-// src/transports/actions/workflow-commands.ts
-function escapeData(text3) {
-  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text3) {
-  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function formatCommand(name, properties, message2) {
-  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  return `::${name}${props ? ` ${props}` : ""}::${escapeData(message2)}`;
-}
-function formatAnnotation(finding) {
-  const props = { title: `Steward ${finding.rule}` };
-  if (finding.path !== null) {
-    props.file = finding.path;
-    props.line = finding.line ?? 1;
-    if (finding.endLine != null && finding.endLine !== props.line) props.endLine = finding.endLine;
-    if (finding.column !== null && props.endLine === void 0) {
-      props.col = finding.column;
-      if (finding.endColumn != null) props.endColumn = finding.endColumn;
-    }
-  }
-  const short2 = finding.commit?.slice(0, 7);
-  const where = finding.path === null && short2 && !finding.message.includes(short2) ? `${short2}: ` : "";
-  const hint = finding.hint ? `
-How to fix: ${finding.hint}` : "";
-  return formatCommand(finding.severity, { ...props }, `${where}${finding.message}${hint}`);
-}
-function formatOutput(name, value, delimiter) {
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`The output "${name}" contains its own delimiter; refusing to write it.`);
-  }
-  return `${name}<<${delimiter}
-${value}
-${delimiter}
+// src/report/format-json.ts
+function formatJson(report2) {
+  const { errors, warnings, notices, commits, files } = report2.summary;
+  const body = { findings: report2.findings.map(toJsonFinding), summary: { errors, warnings, notices, commits, files } };
+  return `${JSON.stringify(body, null, 2)}
 `;
 }
-function guardLog(text3, token) {
-  return `::stop-commands::${token}
-${text3}
-::${token}::`;
+function toJsonFinding(f) {
+  const out = {
+    check: f.check,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    commit: f.commit,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    hint: f.hint
+  };
+  if (f.field !== void 0) out.field = f.field;
+  return out;
 }
 
-// src/transports/actions/render-results.ts
-var OUTPUT_LIMIT = 1e6;
-function renderResults(input) {
-  const { report: report2, plan } = input;
-  const commands = report2.findings.map(formatAnnotation);
-  const exitCode = exitCodeOf(input);
-  const findings = fitOutput(report2, input.toJson);
-  if (findings.kept < report2.findings.length) {
-    commands.push(formatCommand(
-      "warning",
-      { title: "Steward: findings output cut" },
-      `The findings output holds the first ${findings.kept} of ${report2.findings.length} findings (GitHub limits an output to 1 MB); the summary counts all of them. Use sarif-file for the full list.`
-    ));
+// src/report/format-sarif.ts
+import { createHash } from "node:crypto";
+
+// src/report/format-rule-help.ts
+var STYLE = {
+  "title-conventional": ["Pull request title follows Conventional Commits", "Write the title as `type(scope): subject`, with a type the configuration allows (style.rules.title-conventional.types)."],
+  "commit-conventional": ["Commit messages follow Conventional Commits", "Reword the commit (`git rebase -i`, then `reword`) so its header reads `type(scope): subject`. Merge, revert, fixup! and squash! commits are ignored."],
+  "commit-signoff": ["Commits carry a Developer Certificate of Origin sign-off", "Add `Signed-off-by: Name <email>` matching the author or committer: `git rebase --signoff <base>` and push with `--force-with-lease`."],
+  "branch-name": ["Branch name matches the configured pattern", "Rename the branch (`git branch -m <new-name>`) to match style.rules.branch-name.pattern, and open the pull request from it."],
+  "body-sections": ["Pull request description has the required sections", "Fill in every required heading of the pull request template and tick its task list."],
+  "pr-size": ["Pull request stays within the size limits", "Split the change into smaller pull requests, or list generated files under `ignore` or mark them linguist-generated in .gitattributes."],
+  "forbidden-paths": ["No file in a forbidden path", "Remove the file from the branch history (and rotate any secret it held); forbidden paths are listed in style.rules.forbidden-paths.paths."],
+  "large-files": ["Large files are stored with Git LFS", 'Track the file with Git LFS (`git lfs track "<pattern>"`, then `git lfs migrate import --include="<pattern>"`) so the repository stores a pointer instead of the bytes.'],
+  labels: ["Pull request has the required labels", "Add one of the required labels and remove any forbidden one."],
+  "linked-issue": ["Pull request links an issue", "Mention the issue with a closing keyword in the description, e.g. `Fixes #123`."],
+  draft: ["Draft pull requests are reported", "Mark the pull request ready for review when it is done."]
+};
+var MODEL_CARD = {
+  "card-front-matter": ["Model card has YAML front matter", "Start the card with a `---` line, a YAML mapping and a closing `---` line."],
+  "card-yaml": ["Model card front matter is valid YAML", "Fix the YAML syntax; quote values such as `no`, `yes` or `on` that YAML 1.1 reads as booleans."],
+  "card-schema": ["Model card metadata fits the schema", "Change the value at the reported field to what the schema allows."],
+  "card-unknown-key": ["Model card has no unknown metadata keys", "Rename the key to the suggested spelling or remove it."],
+  "card-section": ["Model card has the required sections", "Add the missing Markdown section with some content."],
+  "card-consistency": ["Model card metadata is consistent", "Make the related fields agree, e.g. give `license_name` when `license: other`."]
+};
+function ruleIdOf(finding) {
+  return finding.check === "style" ? finding.rule : `${finding.check}/${finding.rule}`;
+}
+function describeRule(finding) {
+  const id = ruleIdOf(finding);
+  const known = finding.check === "style" ? STYLE[finding.rule] : finding.check === "model-card" ? MODEL_CARD[finding.rule] : void 0;
+  if (known) return { id, short: known[0], help: known[1] };
+  if (finding.check === "config") {
+    return { id, short: "Steward configuration is valid", help: "Fix .github/steward.yml at the reported line; the schema is schemas/steward.schema.json." };
   }
-  if (!input.configValid) {
-    commands.push(formatCommand(
-      "error",
-      { title: "Steward: invalid configuration" },
-      `${input.configPath} has ${report2.summary.errors} problem(s), listed above with their lines. Fix them, or remove the file to use the built-in defaults.`
-    ));
-  } else if (input.neutral && exitCode === 0 && report2.summary.errors > 0) {
-    commands.push(formatCommand("notice", { title: "Steward: draft" }, "This pull request is a draft: errors are reported but do not fail the job."));
+  return { id, short: `Steward ${finding.check} check: ${finding.rule}`, help: "See the finding message for what to change." };
+}
+
+// src/report/format-sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+var ROOT_URI = ".";
+function formatSarif(report2, options) {
+  const ruleIds = [];
+  const rules = [];
+  for (const finding of report2.findings) {
+    const help = describeRule(finding);
+    if (ruleIds.includes(help.id)) continue;
+    ruleIds.push(help.id);
+    rules.push({
+      id: help.id,
+      name: help.id.replace(/(^|[-/])([a-z])/g, (_m, _sep, c3) => c3.toUpperCase()),
+      shortDescription: { text: help.short },
+      fullDescription: { text: help.short },
+      help: { text: help.help, markdown: help.help },
+      defaultConfiguration: { level: LEVEL[finding.severity] },
+      properties: { tags: ["steward", finding.check] }
+    });
   }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "Steward", version: options.version, semanticVersion: options.version, rules } },
+      columnKind: "utf16CodeUnits",
+      results: report2.findings.map((f) => toResult(f, ruleIds.indexOf(ruleIdOf(f))))
+    }]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function toResult(f, ruleIndex) {
   return {
-    commands,
-    outputs: {
-      findings: findings.json,
-      errors: String(report2.summary.errors),
-      warnings: String(report2.summary.warnings)
-    },
-    summary: [plan.summary.replace(/\n*<!-- steward:fingerprint=[^>]*-->\s*$/, ""), plan.text ?? ""].filter(Boolean).join("\n\n") + "\n",
-    exitCode
+    ruleId: ruleIdOf(f),
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.hint ? `${f.message}
+Hint: ${f.hint}` : f.message },
+    locations: [toLocation(f)],
+    partialFingerprints: { "stewardFinding/v1": fingerprint(f) },
+    properties: {
+      check: f.check,
+      ...f.commit ? { commit: f.commit } : {},
+      ...f.field !== void 0 ? { field: f.field } : {},
+      ...f.hint ? { hint: f.hint } : {}
+    }
   };
 }
-function fitOutput(report2, toJson) {
-  const whole = toJson(report2);
-  if (Buffer.byteLength(whole) <= OUTPUT_LIMIT) return { json: whole, kept: report2.findings.length };
-  let low = 0;
-  let high = report2.findings.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (Buffer.byteLength(toJson({ ...report2, findings: report2.findings.slice(0, mid) })) <= OUTPUT_LIMIT) low = mid;
-    else high = mid - 1;
+function toLocation(f) {
+  if (f.path === null) {
+    const name = f.commit ? `commit ${f.commit}` : "pull request";
+    return {
+      physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: "%SRCROOT%" } },
+      logicalLocations: [{ name, fullyQualifiedName: name, kind: "resource" }]
+    };
   }
-  return { json: toJson({ ...report2, findings: report2.findings.slice(0, low) }), kept: low };
+  const region = {};
+  if (f.line !== null && f.line >= 1) {
+    region.startLine = f.line;
+    if (f.column !== null && f.column >= 1) region.startColumn = f.column;
+    if (f.endLine != null && f.endLine >= f.line) region.endLine = f.endLine;
+    if (region.startColumn && f.endColumn != null && f.endColumn >= 1) region.endColumn = f.endColumn;
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUri(f.path), uriBaseId: "%SRCROOT%" },
+      ...region.startLine ? { region } : {}
+    }
+  };
 }
-function exitCodeOf(input) {
-  if (!input.configValid) return 2;
-  if (input.neutral || input.failOn === "never") return 0;
-  const { errors, warnings } = input.report.summary;
-  if (errors > 0) return 1;
-  return input.failOn === "warning" && warnings > 0 ? 1 : 0;
+function toUri(path7) {
+  return path7.split("/").map(encodeURIComponent).join("/");
+}
+function fingerprint(f) {
+  const key = [f.check, f.rule, f.commit ?? "", f.path ?? "", f.line ?? "", f.column ?? "", f.field ?? "", f.message].join("\0");
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 
-// src/transports/actions/run-check.ts
-import { randomUUID } from "node:crypto";
-import { access, appendFile, readFile as readFile3, writeFile } from "node:fs/promises";
-import { isAbsolute, resolve as resolve2 } from "node:path";
+// src/engines/style/format-text.ts
+function formatCount(n) {
+  return n.toLocaleString("en-US");
+}
+function plural(n, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+
+// src/report/format-text.ts
+var ICON = { error: "✖", warning: "⚠", notice: "ℹ" };
+var COLOR = { error: 31, warning: 33, notice: 36 };
+var SEVERITY_WIDTH = "warning".length;
+function formatText(report2, options) {
+  const paint = painter(options.color);
+  const blocks = groupFindings(report2.findings).map(([heading, findings]) => {
+    const located = findings.some((f) => f.line !== null);
+    const lines = findings.map((f) => formatFinding(f, located, paint));
+    return [paint(heading, 4), ...lines].join("\n");
+  });
+  return [...blocks, formatSummary(report2, paint)].join("\n\n") + "\n";
+}
+function painter(color) {
+  const close = { 1: 22, 2: 22, 4: 24, 31: 39, 32: 39, 33: 39, 36: 39 };
+  return color ? (text3, code) => `\x1B[${code}m${text3}\x1B[${close[code] ?? 0}m` : (text3) => text3;
+}
+function groupFindings(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  const add = (key, f) => groups.set(key, [...groups.get(key) ?? [], f]);
+  for (const f of findings) if (f.path === null && f.commit === null) add("pull request", f);
+  for (const f of findings) if (f.path === null && f.commit !== null) add(`commit ${shortSha(f.commit)}`, f);
+  const files = findings.filter((f) => f.path !== null);
+  const paths = [...new Set(files.map((f) => f.path))].sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
+  for (const path7 of paths) {
+    const inFile = files.filter((f) => f.path === path7).sort((a, b2) => (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0));
+    groups.set(path7, inFile);
+  }
+  return [...groups];
+}
+function formatFinding(f, located, paint) {
+  const where = located ? `${f.line === null ? "" : f.column === null ? `${f.line}` : `${f.line}:${f.column}`}`.padEnd(8) : "";
+  const severity = paint(`${ICON[f.severity]} ${f.severity.padEnd(SEVERITY_WIDTH)}`, COLOR[f.severity]);
+  const indent = " ".repeat(2 + where.length + 2 + SEVERITY_WIDTH + 2);
+  const message2 = f.message.trimEnd().split("\n").join(`
+${indent}`);
+  const field = f.field ? ` ${paint(`at ${f.field}`, 2)}` : "";
+  const lines = [`  ${where}${severity}  ${message2}${field}  ${paint(ruleIdOf(f), 2)}`];
+  const hint = f.hint?.trimEnd();
+  if (hint) lines.push(paint(`${indent}hint: ${hint.split("\n").join(`
+${indent}      `)}`, 2));
+  return lines.join("\n");
+}
+function formatSummary(report2, paint = (t2) => t2) {
+  const { errors, warnings, notices, commits, files } = report2.summary;
+  const counts = [plural(errors, "error"), plural(warnings, "warning"), ...notices ? [plural(notices, "notice")] : []];
+  const line = `${counts.join(", ")} in ${plural(commits, "commit")} and ${plural(files, "file")}`;
+  if (errors) return paint(`${ICON.error} ${line}`, 31);
+  if (warnings) return paint(`${ICON.warning} ${line}`, 33);
+  return paint(`✔ ${line}`, 32);
+}
+
+// src/config/load.ts
+init_findings();
+
+// src/config/defaults.ts
+var CONVENTIONAL_TYPES = [
+  "build",
+  "chore",
+  "ci",
+  "docs",
+  "feat",
+  "fix",
+  "perf",
+  "refactor",
+  "revert",
+  "style",
+  "test"
+];
+var GITHUB_CLOSING_KEYWORDS = [
+  "close",
+  "closes",
+  "closed",
+  "fix",
+  "fixes",
+  "fixed",
+  "resolve",
+  "resolves",
+  "resolved"
+];
+var LOCKFILE_GLOBS = [
+  "**/*.lock",
+  "**/package-lock.json",
+  "**/npm-shrinkwrap.json",
+  "**/pnpm-lock.yaml",
+  "**/go.sum",
+  "**/bun.lockb"
+];
+var exceptBots = () => ({ "author-types": ["Bot"] });
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object") {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+var DEFAULT_CONFIG2 = deepFreeze({
+  style: {
+    except: {},
+    rules: {
+      "title-conventional": {
+        severity: "error",
+        types: [...CONVENTIONAL_TYPES],
+        scopes: [],
+        "require-scope-for": [],
+        "subject-pattern": null,
+        "header-max-length": 100
+      },
+      "commit-conventional": {
+        severity: "warning",
+        "squash-aware": true,
+        types: null,
+        "header-max-length": 100,
+        "body-max-line-length": 100
+      },
+      "commit-signoff": { severity: "off", except: exceptBots(), "skip-verified-members": false },
+      "branch-name": {
+        severity: "off",
+        except: exceptBots(),
+        pattern: "^(build|chore|ci|docs|feat|fix|perf|refactor|revert|style|test)/[a-z0-9._/-]+$"
+      },
+      "body-sections": { severity: "off", except: exceptBots(), sections: [], "require-checked-tasks": true },
+      "pr-size": {
+        severity: "warning",
+        "max-files": 50,
+        "max-lines": 1e3,
+        ignore: [...LOCKFILE_GLOBS],
+        "ignore-generated": true
+      },
+      "forbidden-paths": { severity: "error", paths: ["**/*.pem", "**/id_rsa", "**/.env"] },
+      "large-files": { severity: "error", "max-bytes": 1e7 },
+      labels: { severity: "off", "required-one-of": [], forbidden: [] },
+      "linked-issue": { severity: "off", keywords: [...GITHUB_CLOSING_KEYWORDS] },
+      draft: { severity: "notice", neutral: true }
+    }
+  }
+});
+
+// src/config/check-yaml-document.ts
+var import_yaml2 = __toESM(require_dist3(), 1);
+
+// src/config/config-path.ts
+var PLAIN_KEY = /^[A-Za-z0-9_$-]+$/;
+function formatConfigPath(segments) {
+  if (segments.length === 0) return "the config";
+  let out = "";
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment) && out !== "") out += `[${segment}]`;
+    else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+function toJsonPointer(segments) {
+  return segments.map((s) => `/${s.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+function fromJsonPointer(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const shown2 = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown2);
+  }
+  return String(value);
+}
+
+// src/config/locate-node.ts
+var import_yaml = __toESM(require_dist3(), 1);
+function keyText(key) {
+  return (0, import_yaml.isScalar)(key) ? String(key.value) : null;
+}
+function start(node, lineCounter) {
+  if (!node?.range) return null;
+  const { line, col } = lineCounter.linePos(node.range[0]);
+  return { line, column: col };
+}
+function isEmptyScalar(node) {
+  return (0, import_yaml.isScalar)(node) && node.source === "" && node.value === null;
+}
+function walk(doc, segments) {
+  const steps = [{ key: null, value: doc.contents ?? null }];
+  let node = steps[0].value;
+  for (const segment of segments) {
+    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc) ?? null;
+    let step2 = null;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = node.items.find((p2) => keyText(p2.key) === segment);
+      if (pair) step2 = { key: pair.key, value: pair.value ?? null };
+    } else if ((0, import_yaml.isSeq)(node) && /^\d+$/.test(segment)) {
+      const item = node.items[Number(segment)];
+      if (item) step2 = { key: null, value: item };
+    }
+    if (!step2) break;
+    steps.push(step2);
+    node = step2.value;
+  }
+  return steps;
+}
+function locateNode(doc, lineCounter, segments, target) {
+  const steps = walk(doc, segments);
+  const found = steps.length === segments.length + 1;
+  const candidates = [];
+  const last2 = steps[steps.length - 1];
+  if (found && target === "value" && !isEmptyScalar(last2.value)) candidates.push(last2.value);
+  candidates.push(last2.key);
+  if (target !== "key" || !found) candidates.push(last2.value);
+  for (const step2 of [...steps].reverse()) candidates.push(step2.key, step2.value);
+  for (const node of candidates) {
+    const position = start(node, lineCounter);
+    if (position) return position;
+  }
+  return { line: 1, column: 1 };
+}
+
+// src/config/check-yaml-document.ts
+var MAX_YAML_PROBLEMS = 50;
+var MAX_ALIAS_COUNT = 100;
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var SYNTAX_HINT = "Check the indentation and quoting on this line: quote values that contain ': ' or ' #', or start with *, &, !, |, >, %, @, `, { or [.";
+function describeYamlError(error, severity) {
+  switch (error.code) {
+    case "MULTIPLE_DOCS":
+      return { message: "the config has more than one YAML document (a second '---' line)", hint: "Keep one document: remove the '---' line and what follows it, or merge the two." };
+    case "TAB_AS_INDENT":
+      return { message: "YAML syntax error: tabs are not allowed as indentation", hint: "Indent with spaces." };
+    case "RESOURCE_EXHAUSTION":
+      return { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting." };
+    default:
+      return {
+        message: `YAML ${severity === "error" ? "syntax error" : "warning"}: ${error.message.replace(/ at line \d+, column \d+[\s\S]*$/, "")}`,
+        hint: SYNTAX_HINT
+      };
+  }
+}
+function yamlSyntaxProblems(doc, lineCounter) {
+  const all = [
+    ...doc.errors.map((e) => ({ error: e, severity: "error" })),
+    ...doc.warnings.map((e) => ({ error: e, severity: "warning" }))
+  ];
+  return all.map(({ error, severity }) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { ...describeYamlError(error, severity), severity, position: { line, column: col } };
+  });
+}
+function moreProblems(count2) {
+  return {
+    message: `${count2} more problems in this file not shown`,
+    hint: "Fix the ones above first; is this the right file?",
+    severity: "error",
+    position: null
+  };
+}
+function keyProblems(doc, lineCounter) {
+  const problems = [];
+  const stack = [{ node: doc.contents, segments: [] }];
+  while (stack.length > 0) {
+    const { node, segments } = stack.pop();
+    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item, i2) => stack.push({ node: item, segments: [...segments, String(i2)] }));
+    if (!(0, import_yaml2.isMap)(node)) continue;
+    const seen = /* @__PURE__ */ new Map();
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      if (key === null) continue;
+      const range = pair.key.range;
+      const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+      const here = { line: at.line, column: at.col };
+      const place = segments.length === 0 ? "at the top level" : `in ${formatConfigPath(segments)}`;
+      const first2 = seen.get(key);
+      if (first2 && key !== "<<") {
+        problems.push({
+          message: `duplicate key '${key}' ${place} (first written at line ${first2.line}); YAML keeps only one of them`,
+          hint: "Remove one of the two, or merge their values.",
+          severity: "error",
+          position: here
+        });
+      } else seen.set(key, here);
+      if (RESERVED_KEYS.has(key)) {
+        problems.push({
+          message: `key '${key}' ${place} is not allowed`,
+          hint: "It is reserved in JavaScript and no Steward setting uses it: remove it.",
+          severity: "error",
+          position: here
+        });
+      }
+      stack.push({ node: pair.value, segments: [...segments, key] });
+    }
+  }
+  return problems;
+}
+function firstAliasPosition(doc, lineCounter) {
+  let position = { line: 1, column: 1 };
+  (0, import_yaml2.visit)(doc, {
+    Alias(_2, node) {
+      if ((0, import_yaml2.isAlias)(node) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        position = { line, column: col };
+      }
+      return import_yaml2.visit.BREAK;
+    }
+  });
+  return position;
+}
+
+// src/config/merge-config.ts
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function cloneConfigValue(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneConfigValue(item));
+  if (!isMapping(value)) return value;
+  const out = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (!RESERVED_KEYS.has(key)) out[key] = cloneConfigValue(child);
+  }
+  return out;
+}
+function mergeConfig(lower, upper) {
+  if (!isMapping(lower) || !isMapping(upper)) return cloneConfigValue(upper === void 0 ? lower : upper);
+  const out = cloneConfigValue(lower);
+  for (const [key, value] of Object.entries(upper)) {
+    if (RESERVED_KEYS.has(key)) continue;
+    out[key] = key in out ? mergeConfig(out[key], value) : cloneConfigValue(value);
+  }
+  return out;
+}
+
+// src/config/parse-config-text.ts
+var import_yaml3 = __toESM(require_dist3(), 1);
+init_findings();
+
+// src/config/screen-config-text.ts
+init_flow_depth();
+var MAX_CONFIG_BYTES = 1e6;
+var MAX_FLOW_DEPTH = 100;
+function positionAt(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < offset; i2 = text3.indexOf("\n", i2 + 1)) {
+    line++;
+    lineStart = i2 + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function screenConfigText(text3) {
+  const bytes = Buffer.byteLength(text3, "utf8");
+  if (bytes > MAX_CONFIG_BYTES) {
+    return {
+      message: `config is ${(bytes / 1e6).toFixed(1)} MB; the limit is 1 MB`,
+      hint: "A Steward config is a few kilobytes of YAML: check that this is the right file.",
+      position: { line: 1, column: 1 }
+    };
+  }
+  const control = CONTROL.exec(text3);
+  if (control) {
+    const code = control[0].charCodeAt(0);
+    const name = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    return {
+      message: `config contains binary data (${name}); YAML must be text`,
+      hint: "Save the file as UTF-8 text; if it is not a config, put the right file at this path.",
+      position: positionAt(text3, control.index)
+    };
+  }
+  const deep = deepFlowOffset(text3, MAX_FLOW_DEPTH);
+  if (deep !== -1) {
+    return {
+      message: `config nests [ or { more than ${MAX_FLOW_DEPTH} levels deep`,
+      hint: "No Steward setting needs more than a few levels: check for unclosed brackets.",
+      position: positionAt(text3, deep)
+    };
+  }
+  return null;
+}
+
+// src/config/validate-config.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/config/suggest-key.ts
+function editDistance(a, b2) {
+  const rows = Array.from({ length: a.length + 1 }, (_2, i2) => [i2]);
+  for (let j2 = 1; j2 <= b2.length; j2++) rows[0][j2] = j2;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      const cost = a[i2 - 1] === b2[j2 - 1] ? 0 : 1;
+      let best = Math.min(rows[i2 - 1][j2] + 1, rows[i2][j2 - 1] + 1, rows[i2 - 1][j2 - 1] + cost);
+      if (i2 > 1 && j2 > 1 && a[i2 - 1] === b2[j2 - 2] && a[i2 - 2] === b2[j2 - 1]) best = Math.min(best, rows[i2 - 2][j2 - 2] + 1);
+      rows[i2][j2] = best;
+    }
+  }
+  return rows[a.length][b2.length];
+}
+function toKebab(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+}
+function suggestKey(unknown, known) {
+  if (unknown.length > 64) return null;
+  const kebab = toKebab(unknown);
+  const exact = known.find((k2) => k2 === kebab);
+  if (exact) return exact;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(kebab, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance2 = Math.max(1, Math.floor(Math.max(kebab.length, 3) / 3));
+  return bestDistance <= tolerance2 ? best : null;
+}
+
+// src/config/describe-schema-errors.ts
+var TYPE_NAMES = {
+  string: "a string",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+  null: "empty (null)"
+};
+function typeList(type) {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t2) => TYPE_NAMES[String(t2)] ?? String(t2)).join(" or ");
+}
+function describeAlternative(schema) {
+  if ("const" in schema) return JSON.stringify(schema.const);
+  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" or ");
+  const base = typeList(schema.type);
+  return typeof schema.minimum === "number" ? `${base} of at least ${schema.minimum}` : base;
+}
+function typeHint(expected, data, description) {
+  const types = Array.isArray(expected) ? expected : [expected];
+  if (typeof data === "string" && types.includes("boolean") && /^(yes|no|on|off|y|n)$/i.test(data)) {
+    return "YAML 1.2 reads yes, no, on and off as text: write true or false.";
+  }
+  if (typeof data === "string" && types.some((t2) => t2 === "number" || t2 === "integer") && /^[\d_,.]+$/.test(data)) {
+    return "Write the number without quotes, underscores or commas, e.g. 10000000.";
+  }
+  return description;
+}
+function unknownKey(error, where) {
+  const key = String(error.params.additionalProperty);
+  const known = Object.keys(error.parentSchema?.properties ?? {});
+  const suggestion = suggestKey(key, known);
+  const place = where.length === 0 ? "at the top level" : `in ${formatConfigPath(where)}`;
+  return {
+    segments: [...where, key],
+    target: "key",
+    message: `unknown key '${key}' ${place}${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+    hint: known.length > 0 ? `Known keys here: ${known.join(", ")}.` : null
+  };
+}
+var REGEX_HINT = "Write a JavaScript regular expression; in YAML, single-quote it so that backslashes stay as written.";
+var ROOT_HINT = "Start lines with top-level keys (style:, model-cards:, evaluation:, reconcile:); an empty file means all defaults.";
+function valueMessage(error, where) {
+  const got = describeValue(error.data);
+  const params = error.params;
+  switch (error.keyword) {
+    case "type":
+      return `${where} must be ${typeList(params.type)}, got ${got}`;
+    case "enum":
+      return `${where} must be one of ${params.allowedValues.join(", ")}; got ${got}`;
+    case "const":
+      return `${where} must be ${JSON.stringify(params.allowedValue)}, got ${got}`;
+    case "anyOf":
+    case "oneOf":
+      return `${where} must be ${(Array.isArray(error.schema) ? error.schema : []).map(describeAlternative).join(" or ")}, got ${got}`;
+    case "minimum":
+    case "exclusiveMinimum":
+      return `${where} must be ${error.keyword === "minimum" ? "at least" : "more than"} ${String(params.limit)}, got ${got}`;
+    case "maximum":
+    case "exclusiveMaximum":
+      return `${where} must be ${error.keyword === "maximum" ? "at most" : "less than"} ${String(params.limit)}, got ${got}`;
+    case "minLength":
+      return `${where} must not be empty`;
+    case "format":
+      return `${where} is not a valid regular expression: ${regexError(error.data)}`;
+    case "pattern":
+      return `${where} is not in a form Steward understands, got ${got}`;
+    default:
+      return `${where} ${error.message ?? "is not valid"}, got ${got}`;
+  }
+}
+function describeOne(error) {
+  const segments = fromJsonPointer(error.instancePath);
+  const where = formatConfigPath(segments);
+  const parent = error.parentSchema ?? {};
+  const description = typeof parent.description === "string" ? parent.description : null;
+  if (error.keyword === "additionalProperties") return unknownKey(error, segments);
+  if (error.keyword === "required") {
+    const message2 = `${where} is missing the required key '${String(error.params.missingProperty)}'`;
+    return { segments, target: "parent", message: message2, hint: description };
+  }
+  if (error.keyword === "type" && segments.length === 0) {
+    return { segments, target: "value", message: `the config must be a mapping of keys such as style:, got ${describeValue(error.data)}`, hint: ROOT_HINT };
+  }
+  const hint = error.keyword === "format" ? REGEX_HINT : error.keyword === "type" ? typeHint(error.params.type, error.data, description) : description;
+  return { segments, target: "value", message: valueMessage(error, where), hint };
+}
+function regexError(pattern) {
+  try {
+    new RegExp(String(pattern));
+    return "it is not accepted";
+  } catch (e) {
+    return e.message.replace(/^Invalid regular expression: /, "");
+  }
+}
+function isExplainedByUnion(error, unions) {
+  return unions.some((u) => u !== error && u.instancePath === error.instancePath && error.schemaPath.startsWith(`${u.schemaPath}/`));
+}
+function relevantSchemaErrors(errors) {
+  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  return unions.length === 0 ? [...errors] : errors.filter((e) => !isExplainedByUnion(e, unions));
+}
+function describeSchemaErrors(errors) {
+  return relevantSchemaErrors(errors).map((error) => {
+    const problem = describeOne(error);
+    const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
+    return { ...problem, field: toJsonPointer([...problem.segments, ...missing]) };
+  });
+}
+
+// src/config/schema/schema-parts.ts
+var RULE_SEVERITIES = ["error", "warning", "notice", "off"];
+function regex(description, nullable = false) {
+  return { type: nullable ? ["string", "null"] : "string", format: "regex", ...nullable ? {} : { minLength: 1 }, description };
+}
+function text(description) {
+  return { type: "string", minLength: 1, description };
+}
+function strings(description, item = "One entry.") {
+  return { type: "array", items: { type: "string", minLength: 1, description: item }, description };
+}
+function globs(description) {
+  return strings(description, 'A glob (picomatch syntax): `*` matches within a folder, `**` across folders, e.g. "**/*.pem".');
+}
+function flag(description) {
+  return { type: "boolean", description };
+}
+function count(description, minimum = 1) {
+  return { type: "integer", minimum, description };
+}
+function choice(values, description) {
+  return { type: "string", enum: [...values], description };
+}
+function mapping(description, properties, open = false) {
+  return { type: "object", description, properties, additionalProperties: open };
+}
+
+// src/config/schema/scope-schema.ts
+var AUTHOR_TYPES = ["User", "Bot", "Organization"];
+var AUTHOR_ASSOCIATIONS = [
+  "OWNER",
+  "MEMBER",
+  "COLLABORATOR",
+  "CONTRIBUTOR",
+  "FIRST_TIME_CONTRIBUTOR",
+  "FIRST_TIMER",
+  "MANNEQUIN",
+  "NONE"
+];
+var SCOPE_SCHEMA = mapping(
+  "Who or what a rule applies to: pull-request authors, author types, author associations, labels, base branches and paths.",
+  {
+    authors: strings(
+      'GitHub logins of pull-request authors, e.g. "renovate[bot]".',
+      "A GitHub login."
+    ),
+    "author-types": {
+      type: "array",
+      items: choice(AUTHOR_TYPES, "User, Bot (apps such as dependabot[bot]) or Organization."),
+      description: "Account types of the pull-request author: User, Bot or Organization."
+    },
+    "author-associations": {
+      type: "array",
+      items: choice(AUTHOR_ASSOCIATIONS, "The author's association with the repository, as GitHub reports it."),
+      description: "The author's association with the repository: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN or NONE."
+    },
+    labels: strings('Pull-request labels, e.g. "skip-style".', "A label name."),
+    "base-branches": strings('Names of the branches the pull request merges into, e.g. "main".', "A branch name."),
+    paths: globs(
+      "Changed files. In `except`: file rules ignore these files, other rules are skipped when every changed file matches. In `only`: file rules look only at these files, other rules run only when some changed file matches."
+    )
+  }
+);
+var EXCEPT_DESCRIPTION = 'Skip when ANY listed criterion matches (e.g. the author is a bot, or the pull request has the label "skip-style").';
+var ONLY_DESCRIPTION = "Run only when EVERY listed key matches (any one value within a key), e.g. `only: { base-branches: [main] }`.";
+
+// src/config/schema/sections-schema.ts
+var OPEN = true;
+var MODEL_CARDS_SCHEMA = mapping('Model-card checks (the "Steward / model cards" check).', {
+  paths: globs('Which files are model cards, e.g. "**/README.md".'),
+  profile: choice(["huggingface", "mitchell", "none"], "The built-in card profile: huggingface (Hub metadata), mitchell (Model Cards for Model Reporting sections) or none."),
+  schemas: {
+    type: "array",
+    description: "The repository's own JSON Schemas for the front matter of some cards.",
+    items: {
+      type: "object",
+      description: "A schema and the cards it applies to.",
+      required: ["paths", "schema"],
+      properties: {
+        paths: globs("The cards this schema applies to."),
+        schema: text('Path of the JSON Schema file (draft-07, 2019-09 or 2020-12; draft-07 when it has no $schema) in the repository, e.g. "schemas/our-card.schema.json". Its $refs may name files relative to it, or "steward:huggingface" for the built-in Hub profile.')
+      }
+    }
+  },
+  sections: {
+    type: "array",
+    description: "Markdown sections that the cards of some paths must have and fill, on top of required-sections.",
+    items: {
+      type: "object",
+      description: "Sections and the cards that need them.",
+      required: ["paths", "required"],
+      properties: {
+        paths: globs("The cards that need these sections."),
+        required: strings('Section headings these cards must have and fill, e.g. "Training Data".', "A section heading, without the #.")
+      }
+    }
+  },
+  "required-sections": strings('Markdown sections every card must have and fill, e.g. "Intended Use".', "A section heading, without the #.")
+}, OPEN);
+var POOL = {
+  type: "object",
+  description: "A pool of runners that shards can be sent to.",
+  required: ["name", "runs-on"],
+  properties: {
+    name: text('The name suites use to pin a pool, e.g. "a100".'),
+    "runs-on": {
+      type: ["string", "array"],
+      items: text("A runner label."),
+      description: "The runs-on labels of the workflow job, e.g. [self-hosted, a100]."
+    },
+    capacity: count("How many shards may run in this pool at once."),
+    weight: { type: "number", exclusiveMinimum: 0, description: "Relative share of work under the weighted strategy." }
+  }
+};
+var TASK = {
+  type: "object",
+  description: "A task of the suite and its cost.",
+  required: ["name"],
+  properties: {
+    name: text("The task name passed to the command as {task}."),
+    cost: { type: "number", minimum: 0, description: "Its cost: samples (or seconds). Big tasks may be split across shards." }
+  }
+};
+var SUITE = {
+  type: "object",
+  description: "An evaluation suite.",
+  properties: {
+    shards: {
+      anyOf: [{ type: "integer", minimum: 1 }, { const: "auto" }],
+      description: 'How many shards to split the suite into, or "auto".'
+    },
+    pool: text("Pin the suite to this pool (optional)."),
+    "piece-overhead": { type: "number", minimum: 0, description: "Cost of starting any piece (model load, task set-up), in cost units." },
+    command: text("The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in."),
+    tasks: { type: "array", items: TASK, description: "The tasks of the suite." }
+  }
+};
+var EVALUATION_SCHEMA = mapping('Evaluation runs on GitHub Actions runners (the "Steward / evaluation" check).', {
+  workflow: text('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
+  strategy: choice(["round-robin", "weighted", "least-loaded", "fair-share"], "How shards are spread over pools."),
+  pools: { type: "array", items: POOL, description: "Runner pools." },
+  quotas: mapping("Limits on what evaluations may use.", {
+    "concurrent-shards": count("Most shards running at once, over all pools."),
+    "runner-minutes-per-month": count("Most runner minutes used per calendar month.", 0)
+  }, OPEN),
+  regression: mapping("When a score counts as a regression.", {
+    alpha: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Significance level of the test, e.g. 0.05." },
+    threshold: { type: "number", minimum: 0, description: "Smallest drop in score that counts, e.g. 0.01." }
+  }, OPEN),
+  forks: text('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
+  suites: { type: "object", additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' }
+}, OPEN);
+var RECONCILE_SCHEMA = mapping("Fork reconciliation of model metadata.", {
+  paths: globs('Registry files, e.g. "models/*/model.yml"; cards matched by model-cards.paths are read too.'),
+  "id-field": text('The field that identifies a model, e.g. "id".'),
+  "version-field": text('The field that holds its version, e.g. "version".'),
+  "fork-pull-requests": flag("Open pull requests on forks that are behind.")
+}, OPEN);
+
+// src/config/schema/style-schema.ts
+var SCOPE_REF = "#/definitions/scope";
+var SEVERITY = "error fails the check; warning and notice are reported without failing it; off turns the rule off.";
+function rule(id, description, options) {
+  const defaults = DEFAULT_CONFIG2.style.rules[id];
+  const properties = {
+    severity: choice(RULE_SEVERITIES, SEVERITY),
+    except: { $ref: SCOPE_REF, description: EXCEPT_DESCRIPTION },
+    only: { $ref: SCOPE_REF, description: ONLY_DESCRIPTION },
+    ...options
+  };
+  for (const [key, schema] of Object.entries(properties)) {
+    if (key in defaults) properties[key] = { ...schema, default: defaults[key] };
+  }
+  return mapping(description, properties);
+}
+var RULES = {
+  "title-conventional": rule("title-conventional", 'The pull-request title follows Conventional Commits ("feat(api): add x"), checked with commitlint.', {
+    types: strings("Allowed types: the word before the colon. The message lists them.", 'A type, e.g. "feat".'),
+    scopes: strings("Allowed scopes, the word in parentheses; empty: any scope or none.", 'A scope, e.g. "api".'),
+    "require-scope-for": strings("Types whose titles must name a scope, e.g. [feat].", "A type."),
+    "subject-pattern": regex('A regular expression (JavaScript syntax) that the subject, the text after "type(scope): ", must match, e.g. "^[a-z]"; null: any subject.', true),
+    "header-max-length": count("The longest title allowed, in characters.")
+  }),
+  "commit-conventional": rule("commit-conventional", "Every commit message of the pull request follows Conventional Commits (commitlint's default ignores apply: merge, revert, fixup!, squash!).", {
+    "squash-aware": flag("When the repository squash-merges with the pull-request title as the commit message, lint the title and skip the commits, whose messages the squash discards."),
+    types: { type: ["array", "null"], items: text('A type, e.g. "feat".'), description: "Allowed types in commit messages; null: the same as title-conventional.types." },
+    "header-max-length": count("The longest first line of a commit message, in characters."),
+    "body-max-line-length": { type: ["integer", "null"], minimum: 1, description: "The longest line in a commit body, in characters; null: no limit." }
+  }),
+  "commit-signoff": rule("commit-signoff", 'Every commit carries a "Signed-off-by:" line matching its author or committer (Developer Certificate of Origin). Merge commits are skipped.', {
+    "skip-verified-members": flag("Accept a commit without sign-off when GitHub verified its signature and its author is a member of the organisation.")
+  }),
+  "branch-name": rule("branch-name", "The pull request's branch name matches a pattern.", {
+    pattern: regex("A regular expression (JavaScript syntax) the branch name must match.")
+  }),
+  "body-sections": rule("body-sections", "The pull-request description has the required headings, each followed by some text.", {
+    sections: strings('Markdown headings the description must contain, e.g. "## Summary".', 'A heading, written as in the template, e.g. "## Testing".'),
+    "require-checked-tasks": flag('Fail while task-list items ("- [ ]") of the description are unchecked.')
+  }),
+  "pr-size": rule("pr-size", "The pull request stays small enough to review.", {
+    "max-files": count("The most changed files allowed."),
+    "max-lines": count("The most changed lines allowed (additions plus deletions)."),
+    ignore: globs("Files not counted, e.g. lockfiles. Writing this list replaces the default list."),
+    "ignore-generated": flag("Do not count files marked linguist-generated in .gitattributes.")
+  }),
+  "forbidden-paths": rule("forbidden-paths", "No changed file matches these globs (keys, secrets); each match is annotated on the file.", {
+    paths: globs("Globs no added or changed file may match. Writing this list replaces the default list.")
+  }),
+  "large-files": rule("large-files", "Files larger than max-bytes must be Git LFS pointers (tracked by a filter=lfs line in .gitattributes).", {
+    "max-bytes": count("The largest file, in bytes, that may be committed without Git LFS.")
+  }),
+  labels: rule("labels", "The pull request carries the labels it needs and none it must not.", {
+    "required-one-of": strings("At least one of these labels must be present; empty: no requirement.", "A label name."),
+    forbidden: strings('None of these labels may be present, e.g. "do-not-merge".', "A label name.")
+  }),
+  "linked-issue": rule("linked-issue", 'The pull request links an issue: a closing keyword in the description ("Fixes #12") or an issue linked on GitHub.', {
+    keywords: strings('Words that link an issue when followed by a reference such as "#12".', "A keyword, compared case-insensitively.")
+  }),
+  draft: rule("draft", "Reports that the pull request is a draft.", {
+    neutral: flag("Give drafts a neutral check conclusion, whatever else is found, so that work in progress is not shown as failing.")
+  })
+};
+var STYLE_SCHEMA = mapping('Contribution style rules checked on every pull request (the "Steward / style" check).', {
+  except: { $ref: SCOPE_REF, description: `For all rules: ${EXCEPT_DESCRIPTION}`, default: DEFAULT_CONFIG2.style.except },
+  only: { $ref: SCOPE_REF, description: `For all rules: ${ONLY_DESCRIPTION}` },
+  rules: mapping("The rules, by id. Write only the rules and options you change; the rest keep their defaults.", RULES)
+});
+
+// src/config/schema/steward-schema.ts
+var STEWARD_SCHEMA_URL = "https://raw.githubusercontent.com/steward-dev/steward/main/schemas/steward.schema.json";
+var EXTENDS_PATTERN = "^(?:\\.{1,2}/[^\\s@]+|(?:[A-Za-z0-9][-A-Za-z0-9]*/)?[-_.A-Za-z0-9]+(?::[-_.A-Za-z0-9][-_./A-Za-z0-9]*)?)(?:@[^\\s@]+)?$";
+var STEWARD_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: STEWARD_SCHEMA_URL,
+  title: "Steward configuration (.github/steward.yml)",
+  description: "Configuration of Steward: style rules for pull requests, model cards, evaluation and fork reconciliation. Keys are kebab-case; write only what you change.",
+  type: "object",
+  additionalProperties: false,
+  definitions: { scope: SCOPE_SCHEMA },
+  properties: {
+    $schema: { type: "string", description: "The schema editors use to check this file; Steward ignores it." },
+    _extends: {
+      type: "string",
+      pattern: EXTENDS_PATTERN,
+      description: 'Start from another config and change it: "repo", "owner/repo", "repo:path" or "owner/repo:path", each with an optional "@ref"; or a relative file such as "./base.yml". A repository alone means its .github/steward.yml. Mappings are merged key by key; a list written here replaces the inherited list.'
+    },
+    style: STYLE_SCHEMA,
+    "model-cards": MODEL_CARDS_SCHEMA,
+    evaluation: EVALUATION_SCHEMA,
+    reconcile: RECONCILE_SCHEMA
+  }
+};
+
+// src/config/validate-config.ts
+var compiled = null;
+function isRegExp(pattern) {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function validator() {
+  if (compiled) return compiled;
+  const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
+  ajv.addFormat("regex", { type: "string", validate: isRegExp });
+  compiled = ajv.compile(STEWARD_SCHEMA);
+  return compiled;
+}
+function validateConfigData(data) {
+  return checkConfigData(data, Infinity).problems;
+}
+function checkConfigData(data, limit) {
+  const validate2 = validator();
+  if (validate2(data)) return { problems: [], omitted: 0 };
+  const errors = relevantSchemaErrors(validate2.errors ?? []);
+  return { problems: describeSchemaErrors(errors.slice(0, limit)), omitted: Math.max(0, errors.length - limit) };
+}
+
+// src/config/parse-config-text.ts
+function configFinding(file, problem) {
+  return makeFinding({
+    check: "config",
+    rule: "config",
+    severity: problem.severity,
+    message: problem.message,
+    path: file.path,
+    line: problem.position?.line ?? null,
+    column: problem.position?.column ?? null,
+    hint: problem.hint,
+    ...problem.field !== void 0 ? { field: problem.field } : {}
+  });
+}
+var byPosition = (a, b2) => (a.position?.line ?? Infinity) - (b2.position?.line ?? Infinity) || (a.position?.column ?? 0) - (b2.position?.column ?? 0);
+function withFindings(file, problems, omitted = 0) {
+  const sorted2 = [...problems].sort(byPosition);
+  const kept = sorted2.slice(0, MAX_YAML_PROBLEMS);
+  const more = sorted2.length - kept.length + omitted;
+  if (more > 0) kept.push(moreProblems(more));
+  const findings = kept.map((p2) => configFinding(file, p2));
+  const hasError = findings.some((f) => f.severity === "error");
+  return { data: hasError ? null : {}, findings, extends: null };
+}
+function toData(doc, lineCounter) {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    return {
+      problem: bomb ? {
+        message: `too many aliases: the config expands YAML aliases (*name) past the limit of ${MAX_ALIAS_COUNT}`,
+        hint: "Write the values out, or use fewer aliases of aliases.",
+        severity: "error",
+        position: firstAliasPosition(doc, lineCounter)
+      } : { message: "config is nested too deeply to read", hint: "No Steward setting needs more than a few levels of nesting.", severity: "error", position: { line: 1, column: 1 } }
+    };
+  }
+}
+function schemaProblems(doc, lineCounter, data) {
+  const { problems, omitted } = checkConfigData(data, MAX_YAML_PROBLEMS);
+  const located = problems.filter((p2) => !(p2.target === "key" && RESERVED_KEYS.has(p2.segments[p2.segments.length - 1] ?? ""))).map((p2) => ({
+    message: p2.message,
+    hint: p2.hint,
+    severity: "error",
+    field: p2.field,
+    position: locateNode(doc, lineCounter, p2.segments, p2.target)
+  }));
+  return { problems: located, omitted };
+}
+function parseConfigText(file) {
+  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
+  const refused = screenConfigText(text3);
+  if (refused) return withFindings(file, [{ ...refused, severity: "error" }]);
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+  const syntax = yamlSyntaxProblems(doc, lineCounter);
+  if (doc.errors.length > 0) return withFindings(file, syntax);
+  const converted = toData(doc, lineCounter);
+  if ("problem" in converted) return withFindings(file, [...syntax, converted.problem]);
+  const data = converted.data ?? {};
+  const schema = schemaProblems(doc, lineCounter, data);
+  const result2 = withFindings(file, [...syntax, ...keyProblems(doc, lineCounter), ...schema.problems], schema.omitted);
+  if (!result2.data) return result2;
+  const { $schema: _schema, _extends: spec, ...rest } = data;
+  return {
+    data: rest,
+    findings: result2.findings,
+    extends: typeof spec === "string" ? { spec, position: locateNode(doc, lineCounter, ["_extends"], "value") } : null
+  };
+}
+
+// src/config/resolve-extends-target.ts
+var DEFAULT_CONFIG_PATH2 = ".github/steward.yml";
+var EXTENDS = new RegExp(EXTENDS_PATTERN);
+var ORIGIN = /^([^/:\s]+\/[^/:\s]+):(.+)$/;
+function locationOfOrigin(origin, path7) {
+  const match = ORIGIN.exec(origin);
+  return match ? { repository: match[1], path: match[2], ref: null } : { repository: null, path: path7, ref: null };
+}
+function describeLocation(location) {
+  const where = location.repository ? `${location.repository}:${location.path}` : location.path;
+  return location.ref ? `${where}@${location.ref}` : where;
+}
+function locationKey(location) {
+  return `${location.repository?.toLowerCase() ?? "."}:${location.path}@${location.ref ?? ""}`;
+}
+function normalizePath(path7, local) {
+  const parts = [];
+  for (const part of path7.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else if (local) parts.push("..");
+    else return null;
+  }
+  const joined = parts.join("/");
+  return local && path7.startsWith("/") ? `/${joined}` : joined;
+}
+function splitRef(spec) {
+  const at = spec.indexOf("@");
+  return at === -1 ? { body: spec, ref: null } : { body: spec.slice(0, at), ref: spec.slice(at + 1) };
+}
+function resolveExtendsTarget(spec, from) {
+  if (!EXTENDS.test(spec)) return { error: `_extends '${spec}' is not in a form Steward understands` };
+  const { body, ref } = splitRef(spec);
+  if (body.startsWith("./") || body.startsWith("../")) {
+    const folder = from.path.includes("/") ? from.path.slice(0, from.path.lastIndexOf("/") + 1) : "";
+    const path7 = normalizePath(`${folder}${body}`, from.repository === null);
+    if (path7 === null || path7 === "") return { error: `_extends '${spec}' points outside the repository` };
+    return { repository: from.repository, path: path7, ref: ref ?? from.ref };
+  }
+  const [repoPart, filePath] = body.includes(":") ? [body.slice(0, body.indexOf(":")), body.slice(body.indexOf(":") + 1)] : [body, null];
+  const owner = repoPart.includes("/") ? null : from.repository?.split("/")[0] ?? null;
+  if (!repoPart.includes("/") && owner === null) {
+    return { error: `_extends '${spec}' names a repository without its owner, and this file is not in a GitHub repository: write 'owner/${repoPart}'` };
+  }
+  const repository = owner ? `${owner}/${repoPart}` : repoPart;
+  return { repository, path: filePath ?? DEFAULT_CONFIG_PATH2, ref };
+}
+
+// src/config/load.ts
+var MAX_EXTENDS_DEPTH = 5;
+function parseSafely(layer) {
+  try {
+    return parseConfigText(layer.file);
+  } catch (error) {
+    const message2 = `could not read the config: ${error.message}`;
+    return { data: null, extends: null, findings: [makeFinding({ check: "config", rule: "config", severity: "error", message: message2, path: layer.file.path, hint: null })] };
+  }
+}
+function report(ctx, layer, findings) {
+  for (const f of findings) ctx.findings.push(layer.foreign ? { ...f, message: `${layer.file.origin}: ${f.message}` } : f);
+}
+async function readTarget(ctx, target, spec) {
+  try {
+    return await ctx.readExtends(target) ?? `cannot read _extends '${spec}': not found`;
+  } catch (error) {
+    return `cannot read _extends '${spec}': ${error.message}`;
+  }
+}
+async function extendedLayer(ctx, layer, spec) {
+  const target = resolveExtendsTarget(spec, layer.location);
+  if ("error" in target) return { message: target.error, hint: 'Write "repo", "owner/repo", "owner/repo:path", optionally with "@ref", or a relative path such as "./base.yml".' };
+  const chain = [...layer.extendedBy, layer.location, target].map(describeLocation).join(" → ");
+  if ([...layer.extendedBy, layer.location].some((l) => locationKey(l) === locationKey(target))) {
+    return { message: `_extends '${spec}' makes a cycle: ${chain}`, hint: "Remove _extends from one of these files." };
+  }
+  if (layer.extendedBy.length + 1 > MAX_EXTENDS_DEPTH) {
+    return { message: `_extends '${spec}' goes past the limit of ${MAX_EXTENDS_DEPTH} extended files: ${chain}`, hint: "Point this file at the end of the chain, or copy the settings it needs." };
+  }
+  const file = await readTarget(ctx, target, spec);
+  if (typeof file === "string") {
+    const other = target.repository !== null && target.repository !== layer.location.repository;
+    return { message: file, hint: `Check that ${describeLocation(target)} exists${other ? ` and that Steward is installed on ${target.repository}` : ""}.` };
+  }
+  return { file, location: target, extendedBy: [...layer.extendedBy, layer.location], foreign: true };
+}
+async function loadLayer(ctx, layer) {
+  ctx.sources.push(layer.file.origin);
+  const parsed = parseSafely(layer);
+  report(ctx, layer, parsed.findings);
+  if (parsed.data === null || parsed.extends === null) return parsed.data;
+  const base = await extendedLayer(ctx, layer, parsed.extends.spec);
+  if ("message" in base) {
+    report(ctx, layer, [configFinding(layer.file, { ...base, severity: "error", position: parsed.extends.position, field: "/_extends" })]);
+    return null;
+  }
+  const baseData = await loadLayer(ctx, base);
+  return baseData === null ? null : mergeConfig(baseData, parsed.data);
+}
+async function resolveConfig(candidates, readExtends) {
+  const file = candidates.repository ?? candidates.organization;
+  if (!file) return { config: cloneConfigValue(DEFAULT_CONFIG2), findings: [], sources: [] };
+  const ctx = { readExtends, findings: [], sources: [] };
+  const layer = { file, location: locationOfOrigin(file.origin, file.path), extendedBy: [], foreign: file !== candidates.repository };
+  const data = await loadLayer(ctx, layer);
+  if (data === null || ctx.findings.some((f) => f.severity === "error")) return { config: null, findings: ctx.findings, sources: ctx.sources };
+  const merged = mergeConfig(DEFAULT_CONFIG2, data);
+  const problems = validateConfigData(merged).map((p2) => makeFinding({
+    check: "config",
+    rule: "config",
+    severity: "error",
+    path: file.path,
+    field: p2.field,
+    hint: p2.hint,
+    message: `after merging ${ctx.sources.join(", ")} with the defaults: ${p2.message}`
+  }));
+  if (problems.length > 0) return { config: null, findings: [...ctx.findings, ...problems], sources: ctx.sources };
+  return { config: merged, findings: ctx.findings, sources: ctx.sources };
+}
 
 // src/workflows/check-pull-request.ts
 init_findings();
@@ -39677,17 +39434,114 @@ function short(sha) {
   return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha;
 }
 
+// src/transports/actions/workflow-commands.ts
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function formatCommand(name, properties, message2) {
+  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0 && entry[1] !== "").map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${name}${props ? ` ${props}` : ""}::${escapeData(message2)}`;
+}
+function formatAnnotation(finding) {
+  const props = { title: `Steward ${finding.rule}` };
+  if (finding.path !== null) {
+    props.file = finding.path;
+    props.line = finding.line ?? 1;
+    if (finding.endLine != null && finding.endLine !== props.line) props.endLine = finding.endLine;
+    if (finding.column !== null && props.endLine === void 0) {
+      props.col = finding.column;
+      if (finding.endColumn != null) props.endColumn = finding.endColumn;
+    }
+  }
+  const short2 = finding.commit?.slice(0, 7);
+  const where = finding.path === null && short2 && !finding.message.includes(short2) ? `${short2}: ` : "";
+  const hint = finding.hint ? `
+How to fix: ${finding.hint}` : "";
+  return formatCommand(finding.severity, { ...props }, `${where}${finding.message}${hint}`);
+}
+function formatOutput(name, value, delimiter) {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new Error(`The output "${name}" contains its own delimiter; refusing to write it.`);
+  }
+  return `${name}<<${delimiter}
+${value}
+${delimiter}
+`;
+}
+function guardLog(text3, token) {
+  return `::stop-commands::${token}
+${text3}
+::${token}::`;
+}
+
+// src/transports/actions/render-results.ts
+var OUTPUT_LIMIT = 1e6;
+function renderResults(input) {
+  const { report: report2, plan } = input;
+  const commands = report2.findings.map(formatAnnotation);
+  const exitCode = exitCodeOf(input);
+  const findings = fitOutput(report2, input.toJson);
+  if (findings.kept < report2.findings.length) {
+    commands.push(formatCommand(
+      "warning",
+      { title: "Steward: findings output cut" },
+      `The findings output holds the first ${findings.kept} of ${report2.findings.length} findings (GitHub limits an output to 1 MB); the summary counts all of them. Use sarif-file for the full list.`
+    ));
+  }
+  if (!input.configValid) {
+    commands.push(formatCommand(
+      "error",
+      { title: "Steward: invalid configuration" },
+      `${input.configPath} has ${report2.summary.errors} problem(s), listed above with their lines. Fix them, or remove the file to use the built-in defaults.`
+    ));
+  } else if (input.neutral && exitCode === 0 && report2.summary.errors > 0) {
+    commands.push(formatCommand("notice", { title: "Steward: draft" }, "This pull request is a draft: errors are reported but do not fail the job."));
+  }
+  return {
+    commands,
+    outputs: {
+      findings: findings.json,
+      errors: String(report2.summary.errors),
+      warnings: String(report2.summary.warnings)
+    },
+    summary: [plan.summary.replace(/\n*<!-- steward:fingerprint=[^>]*-->\s*$/, ""), plan.text ?? ""].filter(Boolean).join("\n\n") + "\n",
+    exitCode
+  };
+}
+function fitOutput(report2, toJson) {
+  const whole = toJson(report2);
+  if (Buffer.byteLength(whole) <= OUTPUT_LIMIT) return { json: whole, kept: report2.findings.length };
+  let low = 0;
+  let high = report2.findings.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (Buffer.byteLength(toJson({ ...report2, findings: report2.findings.slice(0, mid) })) <= OUTPUT_LIMIT) low = mid;
+    else high = mid - 1;
+  }
+  return { json: toJson({ ...report2, findings: report2.findings.slice(0, low) }), kept: low };
+}
+function exitCodeOf(input) {
+  if (!input.configValid) return 2;
+  if (input.neutral || input.failOn === "never") return 0;
+  const { errors, warnings } = input.report.summary;
+  if (errors > 0) return 1;
+  return input.failOn === "warning" && warnings > 0 ? 1 : 0;
+}
+
 // src/transports/actions/run-check.ts
 var ACTION_VERSION = "0.1.0";
 async function readEvent(env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!env.GITHUB_EVENT_PATH) return readEventRange(eventName, {});
-  const payload = JSON.parse(await readFile3(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse(await readFile2(env.GITHUB_EVENT_PATH, "utf8"));
   return readEventRange(eventName, payload);
 }
 async function findConfig(workspace, input) {
   if (input === DEFAULT_CONFIG) return null;
-  const path7 = isAbsolute(input) ? input : resolve2(workspace, input);
+  const path7 = isAbsolute(input) ? input : resolve(workspace, input);
   const found = await access(path7).then(() => true, () => false);
   if (!found) throw new InputError(`Input "config" is "${input}", but there is no such file in ${workspace}; fix the path or leave the input out to use ${DEFAULT_CONFIG}.`);
   return path7;
@@ -39712,8 +39566,164 @@ function formatFailure(error) {
   return formatCommand("error", { title: "Steward could not run" }, describeFailure(error));
 }
 
+// src/transports/actions/run-action.ts
+async function runAction(run) {
+  const print = (line) => void process.stdout.write(`${line}
+`);
+  try {
+    process.exitCode = await run(process.env, print);
+  } catch (error) {
+    print(formatFailure(error));
+    const expected = error instanceof InputError || isUsageError(error);
+    if (!expected && error instanceof Error && error.stack) console.error(error.stack);
+    process.exitCode = 2;
+  }
+}
+
 // src/transports/actions/run-card-check.ts
-async function runCardCheck(env, print2) {
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { appendFile as appendFile2, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/platform/local/read-local-schema.ts
+var import_yaml4 = __toESM(require_dist3(), 1);
+import { readFileSync, statSync } from "node:fs";
+import path3 from "node:path";
+var MAX_SCHEMA_BYTES = 5 * 1024 * 1024;
+function readSchemaUnder(root) {
+  return (file) => {
+    const absolute = path3.resolve(root, file);
+    try {
+      if (!statSync(absolute).isFile()) return "it is a folder, not a file";
+      if (statSync(absolute).size > MAX_SCHEMA_BYTES) return "it is larger than 5 MB";
+      const text3 = readFileSync(absolute, "utf8");
+      return /\.ya?ml$/i.test(file) ? (0, import_yaml4.parse)(text3) : JSON.parse(text3);
+    } catch (error) {
+      return error.code === "ENOENT" ? null : error.message;
+    }
+  };
+}
+
+// src/transports/actions/run-card-check.ts
+init_check_card_files();
+
+// src/transports/find-card-files.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readdir, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+init_check_card_files();
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "__pycache__"]);
+async function findCardFiles(root, args2, configGlobs) {
+  const paths = /* @__PURE__ */ new Set();
+  const globs2 = args2.length ? [] : [...configGlobs];
+  for (const arg of args2) {
+    const absolute = path4.resolve(root, arg);
+    const kind = await stat2(absolute).then((s) => s.isDirectory() ? "folder" : "file", () => null);
+    if (kind === "file") paths.add(absolute);
+    else if (kind === "folder") for (const file of await walk2(absolute, configGlobs, absolute)) paths.add(file);
+    else if (import_picomatch2.default.scan(arg).isGlob) globs2.push(arg);
+    else throw new UsageError(`${arg}: no such file or folder`);
+  }
+  if (globs2.length) for (const file of await walk2(root, globs2, root)) paths.add(file);
+  return Promise.all([...paths].sort().map((file) => readCard(root, file)));
+}
+async function walk2(folder, globs2, base) {
+  const matches = (0, import_picomatch2.default)([...globs2], { dot: true });
+  const found = [];
+  const pending = [folder];
+  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path4.join(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
+      else if (entry.isFile() && matches(toPosix(path4.relative(base, full)))) found.push(full);
+    }
+  }
+  return found;
+}
+async function readCard(root, absolute) {
+  const relative = path4.relative(root, absolute);
+  const shown2 = relative.startsWith("..") || path4.isAbsolute(relative) ? toPosix(absolute) : toPosix(relative);
+  const { size } = await stat2(absolute);
+  if (size > MAX_CARD_BYTES) return { path: shown2, bytes: size };
+  return { path: shown2, text: await readFile3(absolute, "utf8") };
+}
+function toPosix(file) {
+  return file.split(path4.sep).join("/");
+}
+
+// src/transports/resolve-local-config.ts
+import path5 from "node:path";
+async function resolveLocalConfig(root, configPath) {
+  const configFile = await readLocalConfig(root, configPath);
+  const configFolder = path5.dirname(path5.resolve(root, configFile?.path ?? ".github/steward.yml"));
+  return resolveConfig({ repository: configFile, organization: null }, (target) => target.repository === null ? readExtendedFile(root, configFolder, target.path) : Promise.resolve(null));
+}
+
+// src/transports/actions/list-changed-cards.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+async function listChangedCards(workspace, range, globs2) {
+  const local = await createLocalAdapter({
+    dir: workspace,
+    ...range.base ? { base: range.base } : {},
+    ...range.head ? { head: range.head } : {}
+  });
+  const { pr } = await local.loadPullRequest({ owner: "local", repo: "repository", number: range.pr?.number ?? 0 }, "Steward / model cards");
+  const isCard = (0, import_picomatch3.default)([...globs2], { dot: true });
+  return pr.files.filter((file) => file.status !== "removed" && isCard(file.path)).map((file) => file.path).sort();
+}
+
+// src/transports/actions/read-card-inputs.ts
+function readCardInputs(env) {
+  const profile = getInput(env, "profile");
+  const paths = getInput(env, "paths").split(/[\n,]/).map((p2) => p2.trim()).filter(Boolean);
+  return {
+    config: getInput(env, "config") || DEFAULT_CONFIG,
+    profile: profile ? oneOf(env, "profile", ["huggingface", "mitchell", "none"], "huggingface") : void 0,
+    paths: paths.length ? paths : null,
+    all: readBoolean(env, "all"),
+    format: oneOf(env, "format", ["text", "json", "sarif"], "text"),
+    sarifFile: getInput(env, "sarif-file") || null,
+    failOn: oneOf(env, "fail-on", ["error", "warning", "never"], "error")
+  };
+}
+function readBoolean(env, name) {
+  const value = getInput(env, name);
+  if (["", "false", "False", "FALSE"].includes(value)) return false;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  throw new InputError(`Input "${name}" is "${value}"; use true or false in the step's \`with:\`.`);
+}
+
+// src/transports/actions/render-card-summary.ts
+var MAX_SUMMARY_ROWS = 100;
+function renderCardSummary({ report: report2, cards, profile, scope }) {
+  const { errors, warnings, notices } = report2.summary;
+  const byCard = /* @__PURE__ */ new Map();
+  for (const finding of report2.findings) {
+    const key = finding.path ?? "(configuration)";
+    const row = byCard.get(key) ?? { errors: 0, warnings: 0, notices: 0 };
+    row[`${finding.severity}s`] += 1;
+    byCard.set(key, row);
+  }
+  const icon = errors ? "❌" : warnings ? "⚠️" : "✅";
+  const lines = [
+    "## Steward / model cards",
+    "",
+    `${icon} ${plural2(cards.length, "card")} checked (${scope}, profile \`${profile}\`): ${plural2(errors, "error")}, ${plural2(warnings, "warning")}, ${plural2(notices, "notice")}.`
+  ];
+  if (byCard.size) {
+    lines.push("", "| Card | Errors | Warnings | Notices |", "| --- | --- | --- | --- |");
+    const rows = [...byCard.entries()].sort(([a], [b2]) => a.localeCompare(b2));
+    for (const [card, c3] of rows.slice(0, MAX_SUMMARY_ROWS)) lines.push(`| \`${card.replace(/[|`]/g, "\\$&")}\` | ${c3.errors} | ${c3.warnings} | ${c3.notices} |`);
+    if (rows.length > MAX_SUMMARY_ROWS) lines.push("", `…and ${rows.length - MAX_SUMMARY_ROWS} more cards with findings (see the annotations or the findings output).`);
+  }
+  return lines.join("\n");
+}
+function plural2(count2, word) {
+  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
+}
+
+// src/transports/actions/run-card-check.ts
+async function runCardCheck(env, print) {
   const inputs = readCardInputs(env);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const event = await readEvent(env);
@@ -39727,10 +39737,10 @@ async function runCardCheck(env, print2) {
     const options = cardOptionsOf(resolved.config, inputs.profile, { readSchema: readSchemaUnder(workspace) });
     const globs2 = inputs.paths ?? options.paths;
     if (!inputs.all && event.skip) {
-      print2(event.note);
+      print(event.note);
       return 0;
     }
-    const files = await selectCards(workspace, inputs, event, globs2, print2);
+    const files = await selectCards(workspace, inputs, event, globs2, print);
     report2 = checkCardFiles(files, options);
     const scope = inputs.all ? "every card" : "changed cards";
     summary = renderCardSummary({ report: report2, cards: files.map((f) => f.path), profile: options.profile, scope });
@@ -39744,21 +39754,21 @@ async function runCardCheck(env, print2) {
     configPath: inputs.config,
     toJson: formatJson
   });
-  print2(guardLog(formatLog(inputs, report2), randomUUID2()));
-  results.commands.forEach(print2);
+  print(guardLog(formatLog(inputs, report2), randomUUID2()));
+  results.commands.forEach(print);
   if (inputs.sarifFile) await writeFile2(path6.resolve(workspace, inputs.sarifFile), formatSarif(report2, { version: ACTION_VERSION }));
   if (env.GITHUB_OUTPUT) await appendFile2(env.GITHUB_OUTPUT, outputsText(results.outputs));
   if (env.GITHUB_STEP_SUMMARY) await appendFile2(env.GITHUB_STEP_SUMMARY, results.summary);
   return results.exitCode;
 }
-async function selectCards(workspace, inputs, event, globs2, print2) {
+async function selectCards(workspace, inputs, event, globs2, print) {
   if (inputs.all) {
     const files = await findCardFiles(workspace, [], globs2);
-    print2(`Checking every card matching ${globs2.join(", ")}: ${files.length} found.`);
+    print(`Checking every card matching ${globs2.join(", ")}: ${files.length} found.`);
     return files;
   }
   const changed = await listChangedCards(workspace, event, globs2);
-  print2(`${event.note} ${changed.length} changed card(s) match ${globs2.join(", ")}.`);
+  print(`${event.note} ${changed.length} changed card(s) match ${globs2.join(", ")}.`);
   return changed.length ? findCardFiles(workspace, changed, globs2) : [];
 }
 function formatLog(inputs, report2) {
@@ -39768,13 +39778,4 @@ function formatLog(inputs, report2) {
 }
 
 // src/transports/actions/model-cards.ts
-var print = (line) => void process.stdout.write(`${line}
-`);
-try {
-  process.exitCode = await runCardCheck(process.env, print);
-} catch (error) {
-  print(formatFailure(error));
-  const expected = error instanceof InputError || isUsageError(error);
-  if (!expected && error instanceof Error && error.stack) console.error(error.stack);
-  process.exitCode = 2;
-}
+await runAction(runCardCheck);
