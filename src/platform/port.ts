@@ -173,3 +173,76 @@ export interface ReviewWriter {
   /** One review with event COMMENT and its line comments. */
   postReview(repo: RepoName, number: number, review: ReviewPlan): Promise<void>;
 }
+
+/** A self-hosted runner as GitHub lists it. */
+export interface Runner {
+  name: string;
+  online: boolean;
+  busy: boolean;
+  labels: string[];
+}
+
+export interface WorkflowDispatch {
+  /** Workflow file name, e.g. "steward-eval.yml". */
+  workflow: string;
+  /** Branch or tag the workflow file is read from (the default branch). */
+  ref: string;
+  /** workflow_dispatch inputs (strings), within GitHub's limits (25 inputs, 65,535 characters). */
+  inputs: Record<string, string>;
+}
+
+export interface WorkflowRunInfo {
+  id: number;
+  /** The run-name, where Steward puts its dispatch id. */
+  displayTitle: string;
+  status: string;
+  conclusion: string | null;
+  headSha: string;
+  /** Minutes between start and last update, for the usage ledger. */
+  minutes: number;
+}
+
+export interface ArtifactInfo {
+  id: number;
+  name: string;
+  bytes: number;
+  expired: boolean;
+}
+
+/** What the evaluation needs of the platform: runners, dispatch, artifacts, one comment kept in place. */
+export interface EvalPlatform {
+  /** Self-hosted runners of the organisation (or, without that permission, of the repository); null when neither may be read. */
+  listRunners(repo: RepoName): Promise<Runner[] | null>;
+  /** Starts the workflow; returns the run id when GitHub says it (return_run_details), else null. */
+  dispatchWorkflow(repo: RepoName, dispatch: WorkflowDispatch): Promise<{ workflowRunId: number | null }>;
+  /** Recent runs of the workflow (newest first), to find a dispatch's run by its run-name. */
+  listWorkflowRuns(repo: RepoName, workflow: string, options: { createdAfter: Date }): Promise<WorkflowRunInfo[]>;
+  getWorkflowRun(repo: RepoName, id: number): Promise<WorkflowRunInfo>;
+  listRunArtifacts(repo: RepoName, workflowRunId: number): Promise<ArtifactInfo[]>;
+  /** The artifact's zip, refused past `maxBytes` (untrusted input). */
+  downloadArtifact(repo: RepoName, artifactId: number, maxBytes: number): Promise<Uint8Array>;
+  cancelWorkflowRun(repo: RepoName, id: number): Promise<void>;
+  /** Creates the issue comment, or edits comment `existingId` in place; returns its id. A deleted comment is created anew. */
+  upsertComment(repo: RepoName, issueNumber: number, body: string, existingId: number | null): Promise<number>;
+  /** The repository's default branch. */
+  defaultBranch(repo: RepoName): Promise<string>;
+}
+
+/** How one piece's command ended on this machine or a runner. */
+export interface CommandOutcome {
+  exitCode: number | null;
+  timedOut: boolean;
+  /** The last lines of its output (stderr, then stdout), for the error message. */
+  outputTail: string;
+  seconds: number;
+}
+
+/** Runs shard commands and reads what they wrote (the eval-shard Action and `steward eval run`). */
+export interface ShardExecutor {
+  /** Runs `command` through the shell in `cwd`, killed (with its children) after `timeoutMs`. */
+  runCommand(command: string, options: { cwd: string; timeoutMs: number; env?: Record<string, string> }): Promise<CommandOutcome>;
+  /** A fresh empty folder for one piece's output. */
+  makeOutputDir(label: string): Promise<string>;
+  /** Result files under `dir` (recursively, at most `maxBytes` each): path → text; larger or binary files are listed with text null. */
+  readOutputs(dir: string, maxBytes: number): Promise<{ path: string; text: string | null; bytes: number }[]>;
+}
