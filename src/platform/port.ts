@@ -209,6 +209,18 @@ export interface ArtifactInfo {
   expired: boolean;
 }
 
+export interface ArtifactLimits {
+  maxZipBytes: number;
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export interface ArtifactFile {
+  /** Entry name with / separators, never absolute, never with "..". */
+  path: string;
+  bytes: Uint8Array;
+}
+
 /** What the evaluation needs of the platform: runners, dispatch, artifacts, one comment kept in place. */
 export interface EvalPlatform {
   /** Self-hosted runners of the organisation (or, without that permission, of the repository); null when neither may be read. */
@@ -219,8 +231,13 @@ export interface EvalPlatform {
   listWorkflowRuns(repo: RepoName, workflow: string, options: { createdAfter: Date }): Promise<WorkflowRunInfo[]>;
   getWorkflowRun(repo: RepoName, id: number): Promise<WorkflowRunInfo>;
   listRunArtifacts(repo: RepoName, workflowRunId: number): Promise<ArtifactInfo[]>;
-  /** The artifact's zip, refused past `maxBytes` (untrusted input). */
-  downloadArtifact(repo: RepoName, artifactId: number, maxBytes: number): Promise<Uint8Array>;
+  /**
+   * The files of an artifact (a zip made by someone else's workflow: untrusted). Throws ArtifactError
+   * when the zip is larger than `maxZipBytes`, holds more than `maxFiles` entries, an entry would
+   * unpack past `maxFileBytes` (zip bombs are caught while inflating, not by the sizes the zip claims),
+   * or an entry's name is absolute or climbs out with `..`.
+   */
+  downloadArtifactFiles(repo: RepoName, artifactId: number, limits: ArtifactLimits): Promise<ArtifactFile[]>;
   cancelWorkflowRun(repo: RepoName, id: number): Promise<void>;
   /** Creates the issue comment, or edits comment `existingId` in place; returns its id. A deleted comment is created anew. */
   upsertComment(repo: RepoName, issueNumber: number, body: string, existingId: number | null): Promise<number>;
