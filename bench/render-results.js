@@ -1,11 +1,12 @@
 /** The benchmark results as Markdown: one table, the machine, the date, and any disagreement in full. */
 import { cpus, loadavg, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
 
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-export function renderResults({ commits, requests, cards, seconds }) {
+export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, seconds }) {
   const rows = [
     [`Style check, ${commits.commits.toLocaleString('en-US')} commits, end to end (median of ${commits.times.steward.length})`,
       ms(commits.stewardMs), `commitlint ${ms(commits.commitlintMs)}`, `${commits.ratio.toFixed(2)}× (goal ≥ 1.5×)`,
@@ -18,6 +19,7 @@ export function renderResults({ commits, requests, cards, seconds }) {
     ...requests.map((r) => [`GitHub requests, pull_request.opened, ${r.name}`, `${r.count} (${r.detail})`,
       `minimum ${r.minimum}`, `goal ≤ ${r.goal}`, r.count <= r.goal && !r.notes.length ? 'pass' : 'FAIL']),
     ...(cards ? renderCardRows(cards) : []),
+    ...renderEvalRows(evalPlan, evalAggregate),
   ];
   const table = ['| Measurement | Steward | Peer / minimum | Ratio / goal | Verdict |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -53,6 +55,7 @@ export function renderResults({ commits, requests, cards, seconds }) {
       + 'GitHub\'s file list carries no blob sizes, so `large-files` needs them read by `object(expression:)`: the adapter '
       + 'asks for each page\'s sizes in the next page\'s query, which leaves one extra query for the last page.',
     ...(cards ? CARD_METHOD : []),
+    ...renderEvalSections(evalPlan, evalAggregate),
     ...renderDifferences(commits.differences),
     ...requests.flatMap((r) => (r.notes?.length ? ['', `Notes on ${r.name}: ${r.notes.join('; ')}`] : [])),
     '',

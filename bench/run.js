@@ -4,30 +4,64 @@
  *   1. Style check of 10,000 commits: Steward vs commitlint, same verdicts, end-to-end time.
  *   2. GitHub requests per pull_request.opened, counted on nock mocks.
  *   3. Model cards per second (1,000 Hub cards): Steward vs remark-lint-frontmatter-schema vs yaml + ajv.
+ *   4. Evaluation (issue 4): planner makespan / lower bound vs OpenCompass's partitioners and a contiguous
+ *      split; aggregation of 256 shard results, time and peak memory.
  * Needs `npm run build` first (npm run bench does it): Steward runs from lib/.
+ * `node bench/run.js eval` (or commits, requests, cards) runs only those sections and prints them;
+ * only a full run writes RESULTS.md, so a partial run never drops the other sections.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCardsBench } from './cards/run-cards.js';
 import { runCommitsBench } from './commits/run-commits.js';
+import { runEvalAggregateBench } from './eval-aggregate/run-eval-aggregate.js';
+import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
+import { runEvalPlanBench } from './eval-plan/run-eval-plan.js';
 import { renderResults } from './render-results.js';
 import { runRequestsBench } from './requests/run-requests.js';
 
 const BENCH = import.meta.dirname;
 const log = (line) => process.stderr.write(`${line}\n`);
 
-const started = Date.now();
-log('1. 10,000 commits: steward check vs commitlint');
-const commits = runCommitsBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 5), log });
-log('2. GitHub requests per pull_request.opened');
-const requests = await runRequestsBench({ log });
-log('3. 1,000 model cards: Steward vs remark-lint-frontmatter-schema vs yaml.parse + ajv');
-const cards = await runCardsBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 5), log });
-const markdown = renderResults({ commits, requests, cards, seconds: (Date.now() - started) / 1000 });
-writeFileSync(join(BENCH, 'RESULTS.md'), markdown);
-process.stdout.write(markdown);
+const only = process.argv.slice(2);
+const wants = (section) => only.length === 0 || only.includes(section);
 
-const failed = commits.differences.length > 0 || commits.ratio < 1.5 || requests.some((r) => r.count > r.goal || r.notes.length > 0)
-  || cards.vsRemark < 10 || cards.vsFloor > 2;
+const started = Date.now();
+let commits = null;
+let requests = null;
+let cards = null;
+if (wants('commits')) {
+  log('1. 10,000 commits: steward check vs commitlint');
+  commits = runCommitsBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 5), log });
+}
+if (wants('requests')) {
+  log('2. GitHub requests per pull_request.opened');
+  requests = await runRequestsBench({ log });
+}
+if (wants('cards')) {
+  log('3. 1,000 model cards: Steward vs remark-lint-frontmatter-schema vs yaml.parse + ajv');
+  cards = await runCardsBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 5), log });
+}
+let evalPlan = null;
+let evalAggregate = null;
+if (wants('eval')) {
+  log('4. Evaluation planner: makespan / lower bound, Steward vs OpenCompass partitioners vs contiguous');
+  evalPlan = await runEvalPlanBench({ log });
+  log('5. Aggregation of 256 shard results: Steward vs JSON.parse + a summing loop');
+  evalAggregate = await runEvalAggregateBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_EVAL_REPS ?? 100), log });
+}
+if (only.length === 0) {
+  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, seconds: (Date.now() - started) / 1000 });
+  writeFileSync(join(BENCH, 'RESULTS.md'), markdown);
+  process.stdout.write(markdown);
+} else if (evalPlan || evalAggregate) {
+  const rows = renderEvalRows(evalPlan, evalAggregate).map((r) => `| ${r.join(' | ')} |`);
+  process.stdout.write([...rows, ...renderEvalSections(evalPlan, evalAggregate), ''].join('\n'));
+}
+
+const failed = (commits && (commits.differences.length > 0 || commits.ratio < 1.5))
+  || (requests && requests.some((r) => r.count > r.goal || r.notes.length > 0))
+  || (cards && (cards.vsRemark < 10 || cards.vsFloor > 2))
+  || (evalPlan && evalPlan.misses.length > 0) || (evalAggregate && evalAggregate.problems.length > 0);
 if (failed) log('\nAt least one goal is not met: see the verdict column above.');
 process.exitCode = failed ? 1 : 0;

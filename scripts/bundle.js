@@ -15,6 +15,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTIONS = [
   { entry: 'src/transports/actions/check.ts', out: 'actions/check/dist' },
   { entry: 'src/transports/actions/model-cards.ts', out: 'actions/model-cards/dist' },
+  { entry: 'src/transports/actions/eval-shard.ts', out: 'actions/eval-shard/dist' },
 ];
 
 // Some bundled CommonJS packages call require() for Node built-ins: give the ESM bundle one.

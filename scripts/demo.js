@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run demo`: builds a throwaway git history from examples/sample-model-repo, with a feature
- * branch that breaks some rules and keeps others, then runs `steward check` on it.
+ * branch that breaks some rules and keeps others, then runs `steward check` on it. Then it copies
+ * examples/eval-suite (a tiny real model and its test sets) and runs `steward eval run` twice: the
+ * model on the default branch (the baseline), and a pruned version of it on a branch, compared.
  *
  * Needs git and a build (`npm run build`); no git identity, network or GitHub account. The demo
  * exits 0 when Steward ran, whatever it found: finding problems is the point.
@@ -38,6 +40,14 @@ try {
 } finally {
   if (keep) console.log(`\nThe demo repository is kept at ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
+}
+
+const evalDir = mkdtempSync(path.join(os.tmpdir(), 'steward-eval-demo-'));
+try {
+  if (runEvalDemo(evalDir)) process.exitCode = 1;
+} finally {
+  if (keep) console.log(`\nThe evaluation demo repository is kept at ${evalDir}`);
+  else rmSync(evalDir, { recursive: true, force: true });
 }
 
 function git(args, options = {}) {
@@ -132,4 +142,35 @@ function runSteward(target) {
   console.log(`\nsteward check exited with ${code}: ${meaning}.`);
   if (code !== 2) console.log('The demo exits 0: Steward ran and reported what it found.');
   return code;
+}
+
+/** The evaluation demo; true when Steward itself went wrong (exit 2). */
+function runEvalDemo(target) {
+  console.log(`\n${'─'.repeat(72)}\nEvaluation: copying examples/eval-suite into ${target}\n`);
+  cpSync(path.join(root, 'examples', 'eval-suite'), target, { recursive: true, filter: (src) => !/[\\/](\.steward|results)$/.test(src) });
+  const gitIn = (args) => execFileSync('git', args, { cwd: target, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+  gitIn(['init', '-q']);
+  gitIn(['symbolic-ref', 'HEAD', 'refs/heads/main']);
+  for (const [key, value] of [['user.name', MAINTAINER.name], ['user.email', MAINTAINER.email],
+    ['commit.gpgsign', 'false'], ['core.hooksPath', path.join(target, '.git', 'no-hooks')], ['core.autocrlf', 'false']]) {
+    gitIn(['config', key, value]);
+  }
+  gitIn(['add', '-A']);
+  gitIn(['commit', '-q', '-m', `chore: import the example suite\n\n${SIGN_OFF}`]);
+  console.log('On main: the naive Bayes model of model/weights.json, run as the baseline.');
+  const first = runEval(target, ['--baseline']);
+  gitIn(['checkout', '-q', '-b', 'try/pruned-model']);
+  console.log('\nOn branch try/pruned-model: model/weights-v2.json keeps only the 60 most frequent features per');
+  console.log('task (a 34 times smaller file). Is it as good? Steward compares it with the baseline.');
+  const second = runEval(target, ['--model', 'model/weights-v2.json']);
+  console.log(`\nThe first run exited ${first}, the second ${second} (1: a regression against the baseline, as the demo intends).`);
+  return first === 2 || second === 2;
+}
+
+function runEval(target, extra) {
+  const args = ['eval', 'run', '--repo', target, ...extra];
+  console.log(`\n$ steward ${args.join(' ')}\n`);
+  // DATABASE_URL may point at a shared database (CI sets one): the demo keeps its runs in the copy.
+  const result = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } });
+  return result.status ?? 2;
 }

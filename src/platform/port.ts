@@ -76,6 +76,9 @@ export interface CheckAction {
 export interface CheckPlan {
   name: string;
   headSha: string;
+  /** A check still working (an evaluation in flight); absent means completed with `conclusion`. */
+  status?: 'queued' | 'in_progress';
+  /** Ignored while `status` says the check is still working. */
   conclusion: CheckConclusion;
   title: string;
   summary: string;
@@ -243,6 +246,8 @@ export interface EvalPlatform {
   upsertComment(repo: RepoName, issueNumber: number, body: string, existingId: number | null): Promise<number>;
   /** The repository's default branch. */
   defaultBranch(repo: RepoName): Promise<string>;
+  /** Head commit, branch, and whether the head lives in a fork (from the pull request itself). */
+  pullRequestOrigin(repo: RepoName, number: number): Promise<PullRequestOrigin>;
 }
 
 /** How one piece's command ended on this machine or a runner. */
@@ -262,4 +267,13 @@ export interface ShardExecutor {
   makeOutputDir(label: string): Promise<string>;
   /** Result files under `dir` (recursively, at most `maxBytes` each): path → text; larger or binary files are listed with text null. */
   readOutputs(dir: string, maxBytes: number): Promise<{ path: string; text: string | null; bytes: number }[]>;
+}
+
+/** Where a pull request's head lives, for the fork policy of evaluations. */
+export interface PullRequestOrigin {
+  headSha: string;
+  headRef: string;
+  /** The head repository differs from the base, or was deleted: the code comes from outside. */
+  fromFork: boolean;
+  open: boolean;
 }

@@ -134,6 +134,8 @@ export interface EvalStore {
   /** Moves a run to `to` only if it is in one of `from`; false when it was not (someone else moved it). */
   setRunStatus(id: string, from: RunStatus[], to: RunStatus, at: Date): Promise<boolean>;
   saveRunResult(id: string, result: RunResult, at: Date): Promise<void>;
+  /** The comment Steward last wrote on a pull request's evaluations, to edit it instead of adding one. */
+  latestCommentId(owner: string, repo: string, pr: number): Promise<number | null>;
   /** Remembers the check run and comment Steward wrote for the run (to update them in place). */
   setRunReport(id: string, report: { checkRunId?: number | null; commentId?: number | null }): Promise<void>;
 

@@ -1,5 +1,6 @@
 /** Schema migrations, shared by SQLite and PostgreSQL. Append new ones; never edit a released one. */
 import type { Kysely, Migration } from 'kysely';
+import { createEvaluation } from './eval-migration.js';
 
 const createDeliveries: Migration = {
   async up(db: Kysely<unknown>) {
@@ -50,4 +51,5 @@ const createWaivers: Migration = {
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-deliveries': createDeliveries,
   '0002-waivers': createWaivers,
+  '0003-evaluation': createEvaluation,
 };

@@ -2,6 +2,7 @@
 import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import { createDialect } from './create-dialect.js';
 import { createDeliveryQueue } from './delivery-queue.js';
+import { createEvalStore } from './eval-store.js';
 import { MIGRATIONS } from './migrations.js';
 import type { Database } from './schema.js';
 import type { Store } from './types.js';
@@ -29,6 +30,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     dialect: kind,
     ...createDeliveryQueue(db, kind),
     ...createWaivers(db),
+    ...createEvalStore(db, kind),
     close: () => db.destroy(),
   };
 }

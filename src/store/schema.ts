@@ -1,6 +1,7 @@
 /** Table shapes as Kysely sees them. Times are ISO-8601 UTC strings (`Date#toISOString`), which sort
  *  and compare correctly as text on both SQLite and PostgreSQL, so one query works on both. */
 import type { Generated } from 'kysely';
+import type { EvalTables } from './eval-schema.js';
 
 export type DeliveryStatus = 'queued' | 'working' | 'done' | 'failed';
 
@@ -32,7 +33,7 @@ export interface WaiversTable {
   waived_at: string;
 }
 
-export interface Database {
+export interface Database extends EvalTables {
   deliveries: DeliveriesTable;
   waivers: WaiversTable;
 }

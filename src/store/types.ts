@@ -1,5 +1,6 @@
 /** The store's public surface: what the App keeps that GitHub cannot hold for it. */
 import type { Waiver } from '../engines/style/types.js';
+import type { EvalStore } from './eval-types.js';
 import type { DeliveryStatus } from './schema.js';
 
 export type { DeliveryStatus } from './schema.js';
@@ -40,7 +41,7 @@ export interface WaiverRecord extends Waiver {
   pr: number;
 }
 
-export interface Store {
+export interface Store extends EvalStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Records a delivery once: a redelivered id is ignored (`inserted: false`). */
   enqueueDelivery(delivery: NewDelivery): Promise<{ inserted: boolean }>;

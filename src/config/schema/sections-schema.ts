@@ -73,6 +73,9 @@ const SUITE: JsonSchema = {
       description: 'How many shards to split the suite into, or "auto".',
     },
     pool: text('Pin the suite to this pool (optional).'),
+    model: text('What {model} becomes in the command (default "."): a path in the checkout or a Hub id.'),
+    format: choice(['lm-eval', 'simple'], 'The results format the command writes at {output}: lm-eval (default, lm-evaluation-harness JSON) or simple ({metrics, samples}).'),
+    'timeout-minutes': { type: 'number', exclusiveMinimum: 0, description: 'Time limit of one shard, in minutes (default 360).' },
     'piece-overhead': { type: 'number', minimum: 0, description: 'Cost of starting any piece (model load, task set-up), in cost units.' },
     command: text('The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in.'),
     tasks: { type: 'array', items: TASK, description: 'The tasks of the suite.' },
@@ -83,7 +86,7 @@ export const EVALUATION_SCHEMA: JsonSchema = mapping('Evaluation runs on GitHub 
   workflow: text('The workflow file that runs one shard, e.g. "steward-eval.yml" (written by `steward init`).'),
   strategy: choice(['round-robin', 'weighted', 'least-loaded', 'fair-share'], 'How shards are spread over pools.'),
   pools: { type: 'array', items: POOL, description: 'Runner pools.' },
-  quotas: mapping('Limits on what evaluations may use.', {
+  quotas: mapping("Limits on what this repository's evaluations may use; in the organisation's own .github repository, the limits shared by all its repositories.", {
     'concurrent-shards': count('Most shards running at once, over all pools.'),
     'runner-minutes-per-month': count('Most runner minutes used per calendar month.', 0),
   }, OPEN),
@@ -91,7 +94,13 @@ export const EVALUATION_SCHEMA: JsonSchema = mapping('Evaluation runs on GitHub 
     alpha: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Significance level of the test, e.g. 0.05.' },
     threshold: { type: 'number', minimum: 0, description: 'Smallest drop in score that counts, e.g. 0.01.' },
   }, OPEN),
-  forks: text('What evaluations of pull requests from forks need, e.g. "require-approval" (a maintainer runs /steward approve-eval).'),
+  forks: choice(['require-approval', 'deny', 'allow'], 'What evaluations of pull requests from forks need: require-approval (default; a maintainer runs /steward approve-eval first), deny (never run) or allow (like any pull request).'),
+  retries: count('Times a failed shard is dispatched again, on another pool when one fits (default 2).', 0),
+  triggers: mapping('What starts the default suite on a pull request besides /steward eval.', {
+    labels: strings('Adding one of these labels starts it (default ["run-eval"]).', 'A label name.'),
+    paths: globs('A pull request that changes a file matching these starts it (default []: only on request).'),
+  }, OPEN),
+  'baseline-suites': strings('Suites a push to the default branch runs to refresh the baseline (default ["default"] when that suite exists).', 'A suite name.'),
   suites: { type: 'object', additionalProperties: SUITE, description: 'Evaluation suites by name, e.g. "default".' },
 }, OPEN);
 

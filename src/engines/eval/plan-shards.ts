@@ -3,7 +3,9 @@
  *   1. LPT with every task whole (no piece overhead paid twice);
  *   2. LPT after cutting tasks into pieces of at most q samples, for q = C − h at the lower bound
  *      and q / 2, q / 3, q / 4 (finer pieces even out the loads but pay more overheads);
- *   3. wrap-around at the least capacity that fits (assign-wrap.ts).
+ *   3. wrap-around at the least capacity that fits (assign-wrap.ts);
+ *   4. best-fit packing with splitting (assign-fit.ts) at the least capacity it finds between the
+ *      packing bound (packing-bound.ts) and the best makespan of 1–3: it wins where h is large.
  * The plan with the least makespan wins; on a tie, the one with fewer pieces, then the earlier
  * candidate: a task is split only when that shortens the makespan, and the plan is never worse than
  * LPT without splitting. Shards with no piece are dropped.
@@ -11,9 +13,11 @@
  * `shards: 'auto'` plans every count from 1 to `maxShards` (default 64) and takes the fewest shards
  * whose makespan is within 10% of the best one: more shards than that mostly buy overheads.
  */
+import { assignFit } from './assign-fit.js';
 import { assignLpt, compareNames } from './assign-lpt.js';
 import { assignWrap } from './assign-wrap.js';
 import { computeLowerBound } from './lower-bound.js';
+import { computePackingBound } from './packing-bound.js';
 import type { Assignment, PlanShard, PlanTask, Portion, ShardPlan } from './plan-types.js';
 
 export interface PlanOptions {
@@ -57,6 +61,10 @@ function planFor(tasks: readonly Portion[], shards: number, overhead: number, po
     const shardsOf = toShards(candidate, overhead, pool);
     if (isBetter(shardsOf, best)) best = shardsOf;
   }
+  const packingBound = computePackingBound(tasks.map((t) => t.samples), shards, overhead);
+  const fitted = assignFit(longestFirst, shards, overhead, packingBound, makespanOf(best));
+  const fittedShards = fitted && toShards(fitted, overhead, pool);
+  if (fittedShards && isBetter(fittedShards, best)) best = fittedShards;
   return { shards: best, makespan: makespanOf(best), lowerBound };
 }
 

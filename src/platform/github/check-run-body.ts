@@ -55,8 +55,7 @@ export function outputOf(plan: CheckPlan, annotations: Record<string, unknown>[]
 export function checkRunBody(plan: CheckPlan, annotations: Record<string, unknown>[]): Record<string, unknown> {
   return {
     name: plan.name,
-    status: 'completed',
-    conclusion: plan.conclusion,
+    ...(plan.status ? { status: plan.status } : { status: 'completed', conclusion: plan.conclusion }),
     external_id: plan.externalId,
     output: outputOf(plan, annotations),
     actions: plan.actions.slice(0, MAX_ACTIONS).map((a) => ({ label: a.label, description: a.description, identifier: a.identifier })),

@@ -4,13 +4,19 @@
  * throttling plugins stay in charge; failures surface as GitHubError.
  */
 import type {
-  Capabilities, CheckPlan, ExistingCheck, FileReader, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader, RepoWriter,
-  ReviewWriter, TextFile,
+  Capabilities, CheckPlan, EvalPlatform, ExistingCheck, FileReader, PublishResult, PullRequestRef, PullRequestSnapshot, RepoReader,
+  RepoWriter, ReviewWriter, TextFile,
 } from '../port.js';
+import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js';
+import { cancelWorkflowRun } from './cancel-workflow-run.js';
+import { defaultBranch } from './default-branch.js';
+import { dispatchWorkflow } from './dispatch-workflow.js';
 import { findCheckRun } from './find-check-run.js';
 import { countRequests, type GitHubClient } from './github-client.js';
 import { isOrgMember } from './is-org-member.js';
 import { listCommitPullRequests } from './list-commit-pull-requests.js';
+import { listRunners } from './list-runners.js';
+import { getWorkflowRun, listWorkflowRuns } from './list-workflow-runs.js';
 import { loadPullRequest } from './load-pull-request.js';
 import { postComment } from './post-comment.js';
 import { publishCheck } from './publish-check.js';
@@ -18,9 +24,12 @@ import { readFile } from './read-file.js';
 import { readFiles } from './read-files.js';
 import { readPermission } from './read-permission.js';
 import { readPullRequestHead } from './read-pull-request-head.js';
+import { readPullRequestOrigin } from './read-pull-request-origin.js';
 import { hasReview, postReview, readDiffLines } from './reviews.js';
+import { upsertComment } from './upsert-comment.js';
 
 export { GitHubError } from './github-error.js';
+export { ArtifactError } from './artifact-error.js';
 export type { GitHubClient } from './github-client.js';
 
 export interface GitHubAdapterOptions {
@@ -30,7 +39,7 @@ export interface GitHubAdapterOptions {
   maxCommits?: number;
 }
 
-export type GitHubAdapter = RepoReader & RepoWriter & FileReader & ReviewWriter & { requestCount(): number };
+export type GitHubAdapter = RepoReader & RepoWriter & FileReader & ReviewWriter & EvalPlatform & { requestCount(): number };
 
 const CAPABILITIES: Capabilities = { checks: true, comments: true, identity: true };
 
@@ -68,6 +77,7 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
     permissionOf: (repo, login) => readPermission(client, repo, login),
     pullRequestsForCommit: (repo, sha) => listCommitPullRequests(client, repo, sha),
     pullRequestHead: (repo, number) => readPullRequestHead(client, repo, number),
+    pullRequestOrigin: (repo, number) => readPullRequestOrigin(client, repo, number),
     async findCheck(repo, headSha, checkName) {
       const found = await findCheckRun(client, repo, headSha, { name: checkName, appId });
       if (found) annotationCounts.set(found.check.id, found.annotationCount);
@@ -82,5 +92,15 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
     readDiffLines: (repo, number, paths) => readDiffLines(client, repo, number, paths),
     hasReview: (repo, number, marker) => hasReview(client, repo, number, marker),
     postReview: (repo, number, review) => postReview(client, repo, number, review),
+
+    listRunners: (repo) => listRunners(client, repo),
+    dispatchWorkflow: (repo, dispatch) => dispatchWorkflow(client, repo, dispatch),
+    listWorkflowRuns: (repo, workflow, options) => listWorkflowRuns(client, repo, workflow, options),
+    getWorkflowRun: (repo, id) => getWorkflowRun(client, repo, id),
+    listRunArtifacts: (repo, runId) => listRunArtifacts(client, repo, runId),
+    downloadArtifactFiles: (repo, artifactId, limits) => downloadArtifactFiles(client, repo, artifactId, limits),
+    cancelWorkflowRun: (repo, id) => cancelWorkflowRun(client, repo, id),
+    upsertComment: (repo, issueNumber, body, existingId) => upsertComment(client, repo, issueNumber, body, existingId),
+    defaultBranch: (repo) => defaultBranch(client, repo),
   };
 }

@@ -7,7 +7,7 @@ Commands:
   init        Write .github/steward.yml with the default configuration
   serve       Run the GitHub App (the same as \`npm start\`)
   cards       Validate model cards (front matter as the Hub reads it, profiles, sections)
-  eval        Plan evaluation shards (eval plan); eval run is not available yet
+  eval        Plan an evaluation suite's shards (eval plan) or run them on this machine (eval run)
   reconcile   Compare forks' model metadata (not available yet in this version)
 
 Options:
@@ -74,20 +74,32 @@ Exit codes: 0 no error finding, 1 at least one, 2 usage, configuration or runtim
 `;
 
 export const EVAL_USAGE = `Usage: steward eval plan [options]
-       steward eval run     (not available yet in this version)
+       steward eval run  [options]
 
-Plans how a suite of evaluation.suites would be cut into shards: tasks longest first onto the
+eval plan: how a suite of evaluation.suites would be cut into shards: tasks longest first onto the
 least-loaded shard, a task split into sample ranges only when that shortens the makespan (every
 piece pays the suite's piece-overhead). Prints the shards, the estimated makespan and the lower
 bound no plan can beat.
 
-Options:
-  --suite S        The suite to plan (default: "default", or the only suite)
-  --repo DIR       The repository whose configuration is read (default: the current folder)
-  --config FILE    The configuration (default: .github/steward.yml under --repo)
-  --format F       text (default) or json: {"shards": [{"id", "pool", "cost", "pieces":
-                   [{"task", "offset", "limit", "cost"}]}], "makespan", "lowerBound"}
-  -h, --help       Show this help
+eval run: plans the suite as the App would (with costs learned from earlier runs once there are
+some), runs the shards' commands on this machine, at most --concurrency at once, aggregates the
+pieces' results and compares them with the baseline: the last completed run on the default branch
+(or with --baseline). Runs are kept in DATABASE_URL, else .steward/steward.sqlite under --repo
+(add .steward/ to .gitignore). Progress goes to stderr on a terminal, never with --format json.
 
-Exit codes: 0 planned, 2 usage or configuration error (no such suite, no tasks, invalid config).
+Options:
+  --suite S          The suite (default: "default", or the only suite)
+  --repo DIR         The repository whose configuration is read and where commands run
+                     (default: the current folder)
+  --config FILE      The configuration (default: .github/steward.yml under --repo)
+  --format F         text (default) or json. eval plan: {"shards": [{"id", "pool", "cost",
+                     "pieces": [{"task", "offset", "limit", "cost"}]}], "makespan", "lowerBound"};
+                     eval run: {"run", "suite", "status", "plan", "result", "comparison", "baseline"}
+  --concurrency N    eval run: shards at once on this machine (default: the CPUs, at most 4)
+  --model M          eval run: what {model} becomes instead of the suite's model:
+  --baseline         eval run: store this run as a baseline even off the default branch
+  -h, --help         Show this help
+
+Exit codes: 0 done (eval run: no regression), 1 eval run: a metric regressed or some piece gave no
+result (partial), 2 usage or configuration error, or nothing could run.
 `;

@@ -3,6 +3,8 @@
 export type Command =
   | { kind: 'recheck' }
   | { kind: 'waive'; rule: string; reason: string }
+  | { kind: 'eval'; suite: string | null }
+  | { kind: 'approve-eval'; suite: string | null }
   | { kind: 'other'; name: string };
 
 const COMMAND = /^\s*\/steward(?:\s+(\S+)(?:[ \t]+(.*))?)?\s*$/i;
@@ -30,6 +32,10 @@ function toCommand(name: string, rest: string): Command {
   if (verb === 'waive') {
     const [, rule = '', reason = ''] = /^(\S*)\s*(.*)$/.exec(rest) ?? [];
     return { kind: 'waive', rule: rule.toLowerCase(), reason: unquote(reason.trim()) };
+  }
+  if (verb === 'eval' || verb === 'approve-eval') {
+    const suite = /^(\S+)/.exec(rest)?.[1] ?? null;
+    return { kind: verb, suite };
   }
   return { kind: 'other', name: verb };
 }

@@ -10,6 +10,7 @@ import { openStore } from '../../store/open-store.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
 import { createApp } from './app.js';
 import { createWebhookServer } from './create-webhook-server.js';
+import { createEvalSweeper } from './eval-sweeper.js';
 import { createHandlers } from './handlers/index.js';
 import { readServeEnv } from './read-serve-env.js';
 import { createTimedFetch, GITHUB_REQUEST_TIMEOUT_MS } from './timed-fetch.js';
@@ -52,11 +53,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     ...deps, store, handlers: createHandlers(), log: log.child({ name: 'worker' }),
     onGiveUp: createFailureReporter({ ...deps, log }),
   });
+  const sweeper = createEvalSweeper({ ...deps, store, log: log.child({ name: 'evaluations' }) });
   const app = createApp({ store, appId: settings.appId, onEnqueued: () => worker.wake() });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: settings.webhookPath });
   const server = createWebhookServer({ middleware, secret: settings.webhookSecret, webhookPath: settings.webhookPath, log });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(settings.port, settings.host, resolve));
   worker.start();
+  sweeper.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host ?? 'localhost'}:${port}${settings.webhookPath}`;
   log.info(`Steward is listening on ${url} (store: ${store.dialect})`);
@@ -71,6 +74,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
       for (const signal of SIGNALS) process.off(signal, onSignal);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker.stop();
+      await sweeper.stop();
       await store.close();
     })());
   for (const signal of SIGNALS) process.once(signal, onSignal);

@@ -1,12 +1,12 @@
 /** What a worker hands each delivery handler. */
 import type { Logger, Probot } from 'probot';
-import type { FileReader, RepoReader, RepoWriter, ReviewWriter } from '../../platform/port.js';
+import type { EvalPlatform, FileReader, RepoReader, RepoWriter, ReviewWriter } from '../../platform/port.js';
 import type { DeliveryRecord, Store } from '../../store/types.js';
 
 /** An installation-authenticated Octokit, as `probot.auth(installationId)` returns it. */
 export type GitHubClient = Awaited<ReturnType<Probot['auth']>>;
 
-export type Platform = RepoReader & RepoWriter & FileReader & ReviewWriter;
+export type Platform = RepoReader & RepoWriter & FileReader & ReviewWriter & EvalPlatform;
 
 export interface WorkContext {
   delivery: DeliveryRecord;
@@ -17,6 +17,8 @@ export interface WorkContext {
   now: () => Date;
   checkName: string;
   appId: number | null;
+  /** The platform of another installation (evaluation pools shared across organisations). */
+  platformFor(installationId: number): Promise<Platform>;
 }
 
 export type DeliveryHandler = (payload: unknown, ctx: WorkContext) => Promise<void>;

@@ -84,6 +84,7 @@ function createDeliveryRunner(options: WorkerOptions, now: () => Date, workerId:
         const ctx: WorkContext = {
           delivery, platform, store, log: dlog, now,
           checkName: options.checkName, appId: options.appId ?? null,
+          platformFor: async (id) => options.createPlatform(await options.auth(id)),
         };
         await handler(delivery.payload, ctx);
       }

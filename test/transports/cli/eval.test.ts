@@ -80,10 +80,7 @@ describe('steward eval plan', () => {
     expect(invalid.stderr).toMatch(/configuration is invalid[\s\S]*\.github\/steward\.yml/);
   });
 
-  it('keeps `eval run` unavailable and rejects a bad format', async () => {
-    const later = await runMain(['eval', 'run']);
-    expect(later.code).toBe(2);
-    expect(later.stderr).toContain('steward eval run: not available yet in this version');
+  it('rejects a bad format', async () => {
     const bad = await runMain(['eval', 'plan', '--format', 'sarif']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format must be text or json');

@@ -8,7 +8,10 @@ describe('parseCommands', () => {
     ['/steward waive pr-size vendored weights, reviewed', [{ kind: 'waive', rule: 'pr-size', reason: 'vendored weights, reviewed' }]],
     ['/steward waive Commit-Signoff "imported history"', [{ kind: 'waive', rule: 'commit-signoff', reason: 'imported history' }]],
     ['/steward waive labels', [{ kind: 'waive', rule: 'labels', reason: '' }]],
-    ['/steward eval default', [{ kind: 'other', name: 'eval' }]],
+    ['/steward eval default', [{ kind: 'eval', suite: 'default' }]],
+    ['/steward eval', [{ kind: 'eval', suite: null }]],
+    ['/steward approve-eval', [{ kind: 'approve-eval', suite: null }]],
+    ['/steward reconcile', [{ kind: 'other', name: 'reconcile' }]],
     ['Thanks!\r\n/steward recheck\r\nbye', [{ kind: 'recheck' }]],
   ])('reads %j', (body, expected) => {
     expect(parseCommands(body)).toEqual(expected);

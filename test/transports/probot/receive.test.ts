@@ -47,7 +47,7 @@ describe('receiving deliveries', () => {
     expect(await store.claimNext('w', T0)).toBeNull();
   });
 
-  it('does not queue what it will not work on: bot comments, comments without a command, closed PRs', async () => {
+  it('does not queue what it will not work on: bot comments, comments without a command, assignments', async () => {
     const botComment = loadWebhookExample('issue_comment', 'created');
     botComment.issue.pull_request = { url: 'https://api.github.com/repos/o/r/pulls/1' };
     botComment.comment.body = '/steward recheck';
@@ -57,7 +57,7 @@ describe('receiving deliveries', () => {
     chatter.comment.body = 'Looks good to me';
     await probot.receive({ id: 'bot', name: 'issue_comment', payload: botComment });
     await probot.receive({ id: 'chatter', name: 'issue_comment', payload: chatter });
-    await probot.receive({ id: 'closed', name: 'pull_request', payload: loadWebhookExample('pull_request', 'closed') });
+    await probot.receive({ id: 'assigned', name: 'pull_request', payload: loadWebhookExample('pull_request', 'opened', { as: 'assigned' }) });
     expect(await store.claimNext('w', T0)).toBeNull();
   });
 

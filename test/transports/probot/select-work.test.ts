@@ -19,8 +19,27 @@ describe('selectWork', () => {
     expect(selectWork('pull_request', edit({}), me)).toMatch(/did not change/);
   });
 
-  it('skips pull_request actions that change nothing Steward checks', () => {
-    expect(selectWork('pull_request', loadWebhookExample('pull_request', 'closed'), me)).toMatch(/not handled/);
+  it('skips pull_request actions that change nothing Steward checks, and works a close (its evaluations stop)', () => {
+    expect(selectWork('pull_request', loadWebhookExample('pull_request', 'opened', { as: 'assigned' }), me)).toMatch(/not handled/);
+    expect(selectWork('pull_request', loadWebhookExample('pull_request', 'closed'), me)).toBeNull();
+  });
+
+  it('works completed runs of dispatched workflows and jobs of the evaluation workflow only', () => {
+    const run = loadWebhookExample('workflow_run', 'completed');
+    expect(selectWork('workflow_run', { ...run, workflow_run: { ...run.workflow_run, event: 'workflow_dispatch' } }, me)).toBeNull();
+    expect(selectWork('workflow_run', { ...run, workflow_run: { ...run.workflow_run, event: 'push' } }, me)).toMatch(/not a dispatched/);
+    expect(selectWork('workflow_run', { ...run, action: 'requested' }, me)).toMatch(/not handled/);
+    const job = loadWebhookExample('workflow_job', 'completed');
+    expect(selectWork('workflow_job', { ...job, workflow_job: { ...job.workflow_job, workflow_name: 'Steward evaluation' } }, me)).toBeNull();
+    expect(selectWork('workflow_job', { ...job, workflow_job: { ...job.workflow_job, workflow_name: 'CI' } }, me)).toMatch(/not a job/);
+  });
+
+  it('works pushes to the default branch only', () => {
+    const push = loadWebhookExample('push');
+    const branch = push.repository.default_branch;
+    expect(selectWork('push', { ...push, ref: `refs/heads/${branch}`, deleted: false }, me)).toBeNull();
+    expect(selectWork('push', { ...push, ref: 'refs/heads/feature', deleted: false }, me)).toMatch(/not a push to the default branch/);
+    expect(selectWork('push', { ...push, ref: `refs/heads/${branch}`, deleted: true }, me)).toMatch(/deleted/);
   });
 
   it('works re-runs of our check run only', () => {
@@ -34,13 +53,16 @@ describe('selectWork', () => {
     expect(selectWork('check_run', { ...ours, check_run: { ...ours.check_run, app: { id: 9 } } }, me)).toMatch(/another app/);
   });
 
-  it('works the "rerun" requested action and no other', () => {
+  it('works Steward\'s requested actions and no other', () => {
     const action = loadWebhookExample('check_run', 'requested_action');
     action.check_run.name = 'Steward / style';
     action.check_run.app.id = 123;
     action.requested_action = { identifier: 'rerun' };
     expect(selectWork('check_run', action, me)).toBeNull();
-    expect(selectWork('check_run', { ...action, requested_action: { identifier: 'fix' } }, me)).toMatch(/not "rerun"/);
+    expect(selectWork('check_run', { ...action, requested_action: { identifier: 'fix' } }, me)).toMatch(/"fix" is not Steward's/);
+    const evaluation = { ...action, check_run: { ...action.check_run, name: 'Steward / evaluation' } };
+    expect(selectWork('check_run', { ...evaluation, requested_action: { identifier: 'approve-eval' } }, me)).toBeNull();
+    expect(selectWork('check_run', { ...evaluation, requested_action: { identifier: 'rerun-eval' } }, me)).toBeNull();
   });
 
   it('works PR comments with a command from people, not from bots or on issues', () => {

@@ -75,7 +75,7 @@ describe('webhook server', () => {
   });
 
   it('answers 200 to signed events it does not work on, and queues nothing', async () => {
-    const body = JSON.stringify(loadWebhookExample('pull_request', 'closed'));
+    const body = JSON.stringify(loadWebhookExample('pull_request', 'opened', { as: 'assigned' }));
     expect((await post('delivery-4', body, sign(body))).status).toBe(200);
     expect(await store.getDelivery('delivery-4')).toBeNull();
   });

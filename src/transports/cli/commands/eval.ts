@@ -1,4 +1,4 @@
-/** `steward eval plan`: the shards a suite would run as (SPEC.md §4). `eval run` comes later. */
+/** `steward eval plan`: the shards a suite would run as (SPEC.md §4); `eval run` is in eval-run.ts. */
 import path from 'node:path';
 import { planShards } from '../../../engines/eval/plan-shards.js';
 import type { PlanTask, ShardPlan } from '../../../engines/eval/plan-types.js';
@@ -8,7 +8,6 @@ import { resolveLocalConfig } from '../../resolve-local-config.js';
 import type { CliIo } from '../cli-io.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
 import { EVAL_USAGE } from '../usage.js';
-import { runUnavailable } from './unavailable.js';
 
 const FLAGS: Record<string, FlagSpec> = {
   suite: { kind: 'string' },
@@ -22,12 +21,13 @@ type Section = Record<string, unknown>;
 
 export async function runEval(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === 'run') return runUnavailable('eval run', io);
+  // `eval run` opens the store and spawns commands: loaded only when asked for.
+  if (sub === 'run') return (await import('./eval-run.js')).runEvalRun(rest, io);
   if (sub === '--help' || sub === '-h' || sub === 'help') {
     io.out(EVAL_USAGE);
     return 0;
   }
-  if (sub !== 'plan') throw new UsageError(sub === undefined ? 'say what to do: `steward eval plan`' : `unknown subcommand "${sub}"; try \`steward eval plan\``);
+  if (sub !== 'plan') throw new UsageError(sub === undefined ? 'say what to do: `steward eval plan` or `steward eval run`' : `unknown subcommand "${sub}"; try \`steward eval plan\` or \`steward eval run\``);
   const { flags, positionals } = parseArgs(rest, FLAGS, 'eval plan');
   if (flags.help) {
     io.out(EVAL_USAGE);

@@ -1,19 +1,19 @@
 /**
  * issue_comment.created on a pull request and pull_request_review.submitted: `/steward recheck`
- * and `/steward waive RULE REASON`, from people with write access or more.
+ * `/steward waive RULE REASON`, `/steward eval [suite]` and `/steward approve-eval`, from people with
+ * write access or more.
  */
 import { STYLE_RULE_IDS, type StyleRuleId } from '../../../config/types.js';
-import type { PermissionLevel } from '../../../platform/port.js';
 import { parseCommands, type Command } from '../parse-commands.js';
 import { integer, repoOf, text, type RepoName } from '../payload.js';
 import { runStyleCheck } from '../run-style-check.js';
 import type { DeliveryHandler, WorkContext } from '../types.js';
+import { COMMANDING_LEVELS } from '../commanding-levels.js';
 import { replyMissingReason, replyNotAllowed, replyUnknownRule } from './command-replies.js';
+import { runEvalCommands } from './eval-commands.js';
 
 type Waive = Extract<Command, { kind: 'waive' }>;
 
-/** Write access or more may command Steward. */
-const COMMANDING_LEVELS: ReadonlySet<PermissionLevel> = new Set(['admin', 'maintain', 'write']);
 
 export const handleIssueComment: DeliveryHandler = (payload, ctx) =>
   runCommands(ctx, {
@@ -58,6 +58,7 @@ async function runCommands(ctx: WorkContext, source: CommandSource): Promise<voi
   if (granted || commands.some((c) => c.kind === 'recheck')) {
     await runStyleCheck(ctx, { ...repo, number, headSha: source.headSha ?? undefined });
   }
+  await runEvalCommands(ctx, { repo, number, login }, commands);
 }
 
 /** Stores the valid waivers and answers the invalid ones in one reply; returns how many were stored. */

@@ -4,6 +4,8 @@ import { handleCheckRun } from './check-run.js';
 import { handleCheckSuite } from './check-suite.js';
 import { handleIssueComment, handleReview } from './commands.js';
 import { handlePullRequest } from './pull-request.js';
+import { handlePush } from './push.js';
+import { handleWorkflowJob, handleWorkflowRun } from './workflow-run.js';
 
 export function createHandlers(): Record<string, DeliveryHandler> {
   return {
@@ -12,5 +14,8 @@ export function createHandlers(): Record<string, DeliveryHandler> {
     check_run: handleCheckRun,
     issue_comment: handleIssueComment,
     pull_request_review: handleReview,
+    workflow_run: handleWorkflowRun,
+    workflow_job: handleWorkflowJob,
+    push: handlePush,
   };
 }

@@ -1,5 +1,6 @@
-/** pull_request.* : check the pull request at its new state. */
+/** pull_request.* : check the pull request at its new state; start, or cancel, evaluations. */
 import { integer, repoOf, text } from '../payload.js';
+import { runEvaluationTriggers } from '../evaluation-triggers.js';
 import { runStyleCheck } from '../run-style-check.js';
 import type { DeliveryHandler } from '../types.js';
 
@@ -10,10 +11,15 @@ export const handlePullRequest: DeliveryHandler = async (payload, ctx) => {
     ctx.log.warn('Skipped: pull_request payload without repository or number');
     return;
   }
-  await runStyleCheck(ctx, {
+  if (text(payload, 'action') === 'closed') {
+    await runEvaluationTriggers(payload, ctx, null, number);
+    return;
+  }
+  const { outcome } = await runStyleCheck(ctx, {
     ...repo,
     number,
     headSha: text(payload, 'pull_request', 'head', 'sha') ?? undefined,
     defaultBranch: text(payload, 'repository', 'default_branch') ?? undefined,
   });
+  await runEvaluationTriggers(payload, ctx, outcome, number);
 };

@@ -1,0 +1,89 @@
+/** computePackingBound: never below the plain bound, never above the optimum (brute force on tiny suites). */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { computeLowerBound } from '../../../src/engines/eval/lower-bound.js';
+import { computePackingBound } from '../../../src/engines/eval/packing-bound.js';
+import { planShards } from '../../../src/engines/eval/plan-shards.js';
+import { propertyRuns } from '../../support/property-runs.js';
+
+/** The least makespan over every way to spread each task's samples over the shards (tiny inputs only). */
+function bruteForceOptimum(sizes: readonly number[], shards: number, h: number): number {
+  const sorted = [...sizes].sort((a, b) => b - a);
+  let best = sorted.reduce((sum, s) => sum + s + h, 0);
+  const loads = new Array<number>(shards).fill(0);
+  const place = (t: number): void => {
+    if (Math.max(...loads) >= best) return;
+    if (t === sorted.length) {
+      best = Math.max(...loads);
+      return;
+    }
+    const s = sorted[t]!;
+    if (s === 0) return placeEmpty(t);
+    const split = (shard: number, left: number): void => {
+      if (shard === shards - 1) {
+        if (left > 0) loads[shard]! += left + h;
+        place(t + 1);
+        if (left > 0) loads[shard]! -= left + h;
+        return;
+      }
+      for (let x = 0; x <= left; x++) {
+        if (x > 0) loads[shard]! += x + h;
+        split(shard + 1, left - x);
+        if (x > 0) loads[shard]! -= x + h;
+      }
+    };
+    split(0, s);
+  };
+  const placeEmpty = (t: number): void => {
+    for (let shard = 0; shard < shards; shard++) {
+      loads[shard]! += h;
+      place(t + 1);
+      loads[shard]! -= h;
+    }
+  };
+  place(0);
+  return best;
+}
+
+describe('computePackingBound', () => {
+  it.each([
+    // 120 tasks of 500, 64 shards, h = 200: below 1,400 a shard holds one whole task, so 56 split.
+    { name: 'uniform 120 × 500 on 64 shards', sizes: new Array<number>(120).fill(500), shards: 64, h: 200, plain: 1313, packing: 1400 },
+    { name: 'uniform 120 × 500 on 32 shards', sizes: new Array<number>(120).fill(500), shards: 32, h: 200, plain: 2625, packing: 2775 },
+    { name: 'no overhead: the plain bound', sizes: [6, 5, 4, 3, 2, 1], shards: 3, h: 0, plain: 7, packing: 7 },
+    // Two whole tasks (20 + 20) never share a shard below 40, so one of the three splits: 35, the optimum.
+    { name: 'three equal tasks on two shards', sizes: [10, 10, 10], shards: 2, h: 10, plain: 30, packing: 35 },
+    { name: 'no tasks', sizes: [], shards: 4, h: 5, plain: 0, packing: 0 },
+  ])('$name: plain $plain, packing $packing', ({ sizes, shards, h, plain, packing }) => {
+    expect(computeLowerBound(sizes, shards, h)).toBe(plain);
+    expect(computePackingBound(sizes, shards, h)).toBe(packing);
+  });
+
+  it('is met by planShards where the plain bound is not (uniform suite, 64 shards, h = 200)', () => {
+    const tasks = Array.from({ length: 120 }, (_, i) => ({ name: `t${i}`, cost: 500 }));
+    expect(planShards({ tasks, shards: 64, pieceOverhead: 200 }).makespan).toBe(1400);
+  });
+
+  it('lies between the plain bound and the makespan of every plan planShards returns', () => {
+    const sizes = fc.array(fc.nat(600), { minLength: 1, maxLength: 30 });
+    const overhead = fc.oneof(fc.nat(300), fc.double({ min: 0, max: 50, noNaN: true }));
+    fc.assert(fc.property(sizes, fc.integer({ min: 1, max: 40 }), overhead, (costs, shards, h) => {
+      const packing = computePackingBound(costs, shards, h);
+      const plan = planShards({ tasks: costs.map((cost, i) => ({ name: `t${i}`, cost })), shards, pieceOverhead: h });
+      expect(packing).toBeGreaterThanOrEqual(computeLowerBound(costs, shards, h) - 1e-9);
+      expect(packing).toBeLessThanOrEqual(plan.makespan + 1e-9);
+    }), propertyRuns(300));
+  });
+
+  it('never exceeds the true optimum on tiny suites (brute force over piece splits)', () => {
+    const sizes = fc.array(fc.nat(5), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(sizes, fc.integer({ min: 1, max: 3 }), fc.nat(5), (costs, shards, h) => {
+      expect(computePackingBound(costs, shards, h)).toBeLessThanOrEqual(bruteForceOptimum(costs, shards, h));
+    }), propertyRuns(150));
+  });
+
+  it('the brute force finds the known optimum (three tasks of 10 on two shards, h = 10: 35)', () => {
+    expect(bruteForceOptimum([10, 10, 10], 2, 10)).toBe(35);
+    expect(bruteForceOptimum([6, 5, 4, 3, 2, 1], 3, 0)).toBe(7);
+  });
+});
