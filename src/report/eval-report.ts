@@ -40,10 +40,21 @@ export function planEvalCheck(input: EvalReportInput): CheckPlan {
     title,
     sections: [body],
     findings: [],
-    actions: [],
+    actions: actionsOf(input),
   });
   const status = input.state === 'queued' ? 'queued' : input.state === 'running' ? 'in_progress' : null;
   return { ...plan, ...(status ? { status } : {}), externalId: input.runId };
+}
+
+/** The buttons of the check (GitHub: label ≤ 20, description ≤ 40 characters); the App checks write access when one is clicked. */
+function actionsOf(input: EvalReportInput): CheckPlan['actions'] {
+  if (input.state === 'awaiting-approval') {
+    return [{ label: 'Approve evaluation', description: 'Run this fork\'s code on shared runners', identifier: 'approve-eval' }];
+  }
+  if (input.state === 'completed' || input.state === 'failed' || input.state === 'cancelled') {
+    return input.runId ? [{ label: 'Run again', description: 'Evaluate this commit once more', identifier: 'rerun-eval' }] : [];
+  }
+  return [];
 }
 
 export function renderEvalComment(input: EvalReportInput): string {

@@ -148,3 +148,16 @@ describe('renderEvalText', () => {
     expect(text).toMatch(/hellaswag\s+acc,none\s+—\s+0\.5500\s+—\s+—\s+no baseline/);
   });
 });
+
+describe('the evaluation check\'s buttons', () => {
+  const base = { runId: 'r1', suite: 'default', headSha: 'a'.repeat(40), shards: { total: 1, done: 0, failed: 0, waiting: [] }, result: null, comparison: null };
+  it('offers maintainers "Approve evaluation" while a fork\'s run waits, and "Run again" once it ended', () => {
+    expect(planEvalCheck({ ...base, state: 'awaiting-approval' }).actions.map((a) => a.identifier)).toEqual(['approve-eval']);
+    expect(planEvalCheck({ ...base, state: 'cancelled' }).actions.map((a) => a.identifier)).toEqual(['rerun-eval']);
+    expect(planEvalCheck({ ...base, state: 'running' }).actions).toEqual([]);
+    for (const action of planEvalCheck({ ...base, state: 'awaiting-approval' }).actions) {
+      expect(action.label.length).toBeLessThanOrEqual(20);
+      expect(action.description.length).toBeLessThanOrEqual(40);
+    }
+  });
+});

@@ -36,15 +36,19 @@ Options:
 Exit codes: 0 no error found, 1 at least one error, 2 usage, config or runtime error.
 `;
 
-export const INIT_USAGE = `Usage: steward init [--repo DIR] [--force]
+export const INIT_USAGE = `Usage: steward init [--repo DIR] [--force] [--actions-ref OWNER/REPO@SHA]
 
 Writes .github/steward.yml with the default configuration (every rule, its severity and options),
-and README.md with a model card template when the repository has no README.
+.github/workflows/steward-eval.yml (the evaluation workflow the App dispatches), and README.md with
+a model card template when the repository has no README. Existing files are kept.
 
 Options:
-  --repo DIR   The repository to write into (default: the current folder)
-  --force      Overwrite an existing .github/steward.yml and README.md
-  -h, --help   Show this help
+  --repo DIR                    The repository to write into (default: the current folder)
+  --force                       Overwrite existing files
+  --actions-ref OWNER/REPO@SHA  Pin Steward's eval-shard action in steward-eval.yml to this commit
+                                (default: package.json "stewardActions"; without one, a marked
+                                placeholder you must replace)
+  -h, --help                    Show this help
 `;
 
 export const SERVE_USAGE = `Usage: steward serve

@@ -40,11 +40,13 @@ export async function createWorld(config = CONFIG, options: { store?: Store; fro
   const store = options.store ?? (await openStore({ url: ':memory:' }));
   let clock = new Date('2026-11-02T10:00:00Z');
   let ids = 0;
+  // Ids differ between worlds that share a store (a restart), as random ids do in the App.
+  const salt = Math.random().toString(36).slice(2, 6).replace(/[^a-z0-9]/g, 'x');
   const logs: string[] = [];
   const deps: EvalDeps = {
     platform, installationId: 1, platformFor: async () => platform, store, now: () => clock,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(`WARN ${m}`), error: (m) => logs.push(`ERROR ${m}`) },
-    newId: (prefix) => `${prefix}${String(++ids).padStart(8, '0')}`,
+    newId: (prefix) => `${prefix}${salt}${String(++ids).padStart(6, '0')}`,
   };
   return { platform, store, deps, logs, advance: (ms) => (clock = new Date(clock.getTime() + ms)), close: () => store.close() };
 }

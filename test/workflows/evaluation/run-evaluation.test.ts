@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { openStore } from '../../../src/store/open-store.js';
 import { approveEvaluation } from '../../../src/workflows/evaluation/approve-evaluation.js';
 import { cancelSuperseded } from '../../../src/workflows/evaluation/cancel-superseded.js';
 import { collectWorkflowRun } from '../../../src/workflows/evaluation/collect-workflow-run.js';
@@ -184,5 +188,34 @@ describe('shards that never report', () => {
       expect.stringMatching(/no workflow run/), expect.stringMatching(/no workflow run/),
     ]);
     expect(attempts.some((a) => a.attempt === 2)).toBe(true);
+  });
+});
+
+describe('a restart in the middle of a run', () => {
+  it('loses nothing: after the store is reopened, the workflow runs that finished are collected and the run completes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-restart-'));
+    try {
+      const file = join(dir, 'steward.sqlite');
+      const before = await createWorld(undefined, { store: await openStore({ url: file }) });
+      const { run } = await startEvaluation(before.deps, request());
+      const platform = before.platform;
+      await before.close(); // the process dies here: nothing in memory survives but GitHub's side
+
+      const after = (world = await createWorld(undefined, { store: await openStore({ url: file }) }));
+      after.platform.runs.push(...platform.runs);
+      for (let i = 0; i < 3 && after.platform.runs.some((r) => r.status !== 'completed'); i++) {
+        for (const r of after.platform.runs.filter((x) => x.status !== 'completed')) completeRun(r);
+        await recoverRuns(after.deps);
+      }
+      const done = await after.store.getRun(run!.id);
+      expect(done?.status).toBe('completed');
+      expect(done?.result?.partial).toBe(false);
+      // Each shard went out exactly once across the restart.
+      expect(after.platform.runs.flatMap((r) => r.shards.map((s) => s.shard)).sort()).toEqual([0, 1, 2]);
+    } finally {
+      await world?.close();
+      world = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
