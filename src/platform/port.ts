@@ -267,6 +267,8 @@ export interface ShardExecutor {
   makeOutputDir(label: string): Promise<string>;
   /** Result files under `dir` (recursively, at most `maxBytes` each): path → text; larger or binary files are listed with text null. */
   readOutputs(dir: string, maxBytes: number): Promise<{ path: string; text: string | null; bytes: number }[]>;
+  /** Deletes a folder made by makeOutputDir once its results are read (a laptop's temp folder fills up otherwise). */
+  removeOutputDir(dir: string): Promise<void>;
 }
 
 /** Where a pull request's head lives, for the fork policy of evaluations. */

@@ -71,7 +71,9 @@ export function plainText(text: string): string {
 /** Columns padded with spaces, no colour codes: readable in any terminal and in CI logs. */
 export function renderTextTable(rows: readonly ComparisonRow[], hasBaseline: boolean): string {
   if (rows.length === 0) return 'No metrics yet.';
-  const table = [HEADER, ...rows.map((row) => cellsOf(row, hasBaseline).map(plainText))];
+  // On a terminal the run may be on any branch, not a pull request's.
+  const header = HEADER.map((h) => (h === 'This PR' ? 'This run' : h));
+  const table = [header, ...rows.map((row) => cellsOf(row, hasBaseline).map(plainText))];
   const widths = HEADER.map((_, col) => Math.max(...table.map((cells) => [...cells[col]!].length)));
   return table.map((cells) => cells.map((c, col) => c + ' '.repeat(widths[col]! - [...c].length)).join('  ').trimEnd()).join('\n');
 }

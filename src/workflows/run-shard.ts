@@ -41,6 +41,14 @@ function skipped(piece: ShardPiece, minutes: number): PieceResult {
 
 async function runPiece(spec: ShardSpec, piece: ShardPiece, index: number, exec: ShardExecutor, run: { cwd: string; timeoutMs: number }): Promise<PieceResult> {
   const output = await exec.makeOutputDir(`${spec.run}-${spec.shard}-${index}`);
+  try {
+    return await runPieceIn(spec, piece, exec, run, output);
+  } finally {
+    await exec.removeOutputDir(output).catch(() => undefined);
+  }
+}
+
+async function runPieceIn(spec: ShardSpec, piece: ShardPiece, exec: ShardExecutor, run: { cwd: string; timeoutMs: number }, output: string): Promise<PieceResult> {
   let command: string;
   try {
     command = renderCommand(spec.command, { task: piece.task, model: spec.model, shard: spec.shard, limit: piece.limit, offset: piece.offset, output });

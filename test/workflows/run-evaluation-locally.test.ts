@@ -45,6 +45,9 @@ function fakeExecutor(fail: (task: string) => boolean = () => false): FakeRuns {
       const text = written.get(dir);
       return text ? [{ path: `${dir}/model/results_2026-01-01T00-00-00.json`, text, bytes: text.length }] : [];
     },
+    async removeOutputDir(dir) {
+      written.delete(dir);
+    },
   };
   return { executor, maxActive: () => max };
 }

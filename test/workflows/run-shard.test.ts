@@ -3,7 +3,7 @@
  * results file, one that outlives the time limit, one that exits 1.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PieceResult, ShardSpec } from '../../src/engines/eval/shard-types.js';
 import { createShardExecutor } from '../../src/platform/local/create-shard-executor.js';
@@ -27,15 +27,27 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** The real executor, remembering each output folder it made (removed after the tests). */
-function recordingExecutor(): ShardExecutor & { dirs: string[] } {
+function recordingExecutor(options: { keepOutputs?: boolean } = {}): ShardExecutor & { dirs: string[] } {
   const real = createShardExecutor({ killGraceMs: 200 });
   const dirs: string[] = [];
-  return { ...real, dirs, makeOutputDir: async (label) => { const dir = await real.makeOutputDir(label); dirs.push(dir); made.push(dir); return dir; } };
+  return {
+    ...real, dirs,
+    makeOutputDir: async (label) => { const dir = await real.makeOutputDir(label); dirs.push(dir); made.push(dir); return dir; },
+    // Kept when a test reads what the command wrote there (the afterAll removes it).
+    removeOutputDir: options.keepOutputs ? async () => undefined : real.removeOutputDir,
+  };
 }
 
 describe('runShard', () => {
-  it('runs each piece, reads the newest lm-eval results file and keeps only the piece\'s task', async () => {
+  it('removes each piece\'s output folder once its results are read', async () => {
     const exec = recordingExecutor();
+    await runShard(spec(), exec, { cwd: FIXTURES, now: () => new Date() });
+    expect(exec.dirs.length).toBeGreaterThan(0);
+    expect(exec.dirs.filter((dir) => existsSync(dir))).toEqual([]);
+  });
+
+  it('runs each piece, reads the newest lm-eval results file and keeps only the piece\'s task', async () => {
+    const exec = recordingExecutor({ keepOutputs: true });
     const seen: PieceResult[] = [];
     const result = await runShard(spec(), exec, { cwd: FIXTURES, now: () => new Date(), onPiece: (p) => seen.push(p) });
     expect(result).toMatchObject({ format: 'steward-shard/1', run: 'r1a2b3c4d5e6', shard: 2, attempt: 1, pool: 'gpu-a', sha: 'a'.repeat(40) });

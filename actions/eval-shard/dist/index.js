@@ -22257,7 +22257,7 @@ var artifactName = (run, shard, attempt) => `steward-${run}-${shard}-${attempt}`
 
 // src/platform/local/create-shard-executor.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path2 from "node:path";
 
@@ -22308,12 +22308,14 @@ function createTail(lines) {
 
 // src/platform/local/create-shard-executor.ts
 var KILL_GRACE_MS = 1e4;
+var running = /* @__PURE__ */ new Set();
 function createShardExecutor(options = {}) {
   const grace = options.killGraceMs ?? KILL_GRACE_MS;
   return {
     runCommand: (command, run) => runInGroup(command, run, grace),
     makeOutputDir: (label) => mkdtemp(path2.join(options.outputRoot ?? os.tmpdir(), `steward-${label.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 60)}-`)),
-    readOutputs: readOutputFiles
+    readOutputs: readOutputFiles,
+    removeOutputDir: (dir) => rm(dir, { recursive: true, force: true })
   };
 }
 function runInGroup(command, run, grace) {
@@ -22322,6 +22324,7 @@ function runInGroup(command, run, grace) {
   const tail = createTail(40);
   return new Promise((resolve) => {
     const child = spawn2("sh", ["-c", command], { cwd: run.cwd, env: { ...process.env, ...run.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    if (child.pid !== void 0) running.add(child.pid);
     let timedOut = false;
     let killTimer;
     const limitTimer = setTimeout(() => {
@@ -22332,6 +22335,7 @@ function runInGroup(command, run, grace) {
     child.stdout.on("data", (chunk) => tail.push(chunk));
     child.stderr.on("data", (chunk) => tail.push(chunk));
     const finish = (exitCode, failure) => {
+      if (child.pid !== void 0) running.delete(child.pid);
       clearTimeout(limitTimer);
       clearTimeout(killTimer);
       const text3 = failure ? `${tail.text()}
@@ -22594,6 +22598,13 @@ function skipped2(piece, minutes) {
 }
 async function runPiece(spec, piece, index, exec, run) {
   const output = await exec.makeOutputDir(`${spec.run}-${spec.shard}-${index}`);
+  try {
+    return await runPieceIn(spec, piece, exec, run, output);
+  } finally {
+    await exec.removeOutputDir(output).catch(() => void 0);
+  }
+}
+async function runPieceIn(spec, piece, exec, run, output) {
   let command;
   try {
     command = renderCommand(spec.command, { task: piece.task, model: spec.model, shard: spec.shard, limit: piece.limit, offset: piece.offset, output });

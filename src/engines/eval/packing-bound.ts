@@ -1,25 +1,26 @@
 /**
  * A tighter lower bound on the least makespan than lower-bound.ts, for when the piece overhead h is
  * large beside a shard's work: there the plain bound lets whole tasks share shards freely, while a
- * shard of capacity C can only hold so many whole tasks, and every task that cannot stay whole pays
- * at least one more overhead.
+ * shard of capacity C holds only so many whole tasks, every task that cannot stay whole pays at least
+ * one more overhead, and a shard holding one small whole task may have room left for nothing else.
  *
- * Why it is valid. Take any plan of makespan M and set C = M, q = floor(C − h) (C − h when sizes are
- * fractional, as for seconds: then pieces need not hold whole samples).
+ * Why it is valid. Take any plan whose shards all cost at most C, and q = floor(C − h) (C − h when
+ * sizes are fractional, as for seconds: then pieces need not hold whole samples).
  *   - A piece costs its samples + h ≤ C, so it holds at most q samples: task t has at least
  *     p_t = ceil(s_t / q) pieces (one for an empty task).
  *   - The whole tasks (one piece) on one shard cost Σ (s + h) ≤ C; any j of them cost at least the j
  *     smallest (s + h) of the suite, so a shard holds at most k(C) whole tasks, where k(C) is the
- *     largest j whose j smallest (s + h) sum to ≤ C. At most m·k(C) tasks are whole in all.
- *   - A task with p_t = 1 that is not whole has ≥ 2 pieces. So the plan has
- *     P ≥ P(C) = Σ p_t + max(0, #{t : p_t = 1} − m·k(C)) pieces, and its work Σ s + P·h fits into
- *     m shards of at most C: Σ s + P(C)·h ≤ m·C. Also C ≥ h + 1 when some task has samples.
- * So the optimum passes this test. The test is monotone in C: m·C grows, k(C) never shrinks, and a
- * task going from p_t = 2 to 1 lowers Σ p_t by one while raising the excess by at most one, so P(C)
- * never grows. Hence the least C that passes is ≤ the optimum. With whole sizes and a whole h every
- * makespan is whole and we search whole C; otherwise a bisection keeps its low end, which fails the
- * test (or is the plain bound) and so is below the optimum. Either way the result is also at least
- * the plain bound, which is returned when it is larger.
+ *     largest j whose j smallest (s + h) sum to ≤ C. So at least E = #{t : p_t = 1} − m·k(C) of the
+ *     tasks with p_t = 1 are split, each into ≥ 2 pieces: one overhead h more than Σ p_t counts.
+ *   - A task t with p_t = 1 is "alone" when its spare room w_t = C − s_t − h is less than the
+ *     cheapest other piece (h + 1 with whole samples; h otherwise). Whole, it sits alone on its shard
+ *     and that shard idles w_t ≤ h; split, it pays h more. The plan's cheapest choice: the E split
+ *     tasks are those with the largest w_t (alone tasks first), and every other alone task idles.
+ *   So its work plus idle time, Σ s + (Σ p_t + E)·h + Σ_alone w_t − (the E largest w_t), is at most m·C.
+ * This test (`passes` below) thus holds for every C ≥ the optimum, whether or not it is monotone, and
+ * a bisection that ends with a failing low and a passing high = low + 1 (whole sizes and h: every
+ * makespan is whole) proves the optimum ≥ high. With fractional values the failing low is returned.
+ * The plain bound is the start, so the result is never below it.
  */
 import { computeLowerBound } from './lower-bound.js';
 
@@ -56,19 +57,23 @@ function makeTest(sizes: readonly number[], shards: number, overhead: number, sa
   const prefix = [0];
   for (const cost of costs) prefix.push(prefix[prefix.length - 1]! + cost);
   const slack = whole ? 0 : 1e-9;
+  // The cheapest piece another task could add: h + 1 with whole samples and no empty task.
+  const cheapest = overhead + (samplesWhole && !sizes.includes(0) ? 1 : 0);
   return (capacity) => {
     // Whole samples: a piece holds a whole number of them, so q rounds down.
     const q = samplesWhole ? Math.floor(capacity - overhead + slack) : capacity - overhead;
     if (capacity < overhead - slack || (total > 0 && (samplesWhole ? q < 1 : q <= 0))) return false;
     let pieces = 0;
-    let single = 0;
+    const spare: number[] = [];
     for (const s of sizes) {
       const p = s === 0 ? 1 : Math.ceil(s / q);
       pieces += p;
-      if (p === 1) single++;
+      if (p === 1) spare.push(capacity - s - overhead < cheapest - slack ? Math.max(0, capacity - s - overhead) : 0);
     }
-    pieces += Math.max(0, single - shards * wholeTasksPerShard(prefix, capacity + slack));
-    return total + pieces * overhead <= shards * capacity + slack * shards * capacity;
+    const split = Math.max(0, spare.length - shards * wholeTasksPerShard(prefix, capacity + slack));
+    spare.sort((a, b) => b - a);
+    const idle = spare.slice(split).reduce((sum, w) => sum + w, 0);
+    return total + (pieces + split) * overhead + idle <= shards * capacity * (1 + slack);
   };
 }
 

@@ -4,7 +4,7 @@
  * every process it started (lm-eval spawns data loaders and accelerate workers).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CommandOutcome, ShardExecutor } from '../port.js';
@@ -14,6 +14,19 @@ import { createTail } from './shard-tail.js';
 /** How long a group gets between SIGTERM and SIGKILL to write what it has. */
 export const KILL_GRACE_MS = 10_000;
 
+/** The process groups of commands still running, so that stopping Steward stops them too. */
+const running = new Set<number>();
+
+/**
+ * Ends every command still running (SIGTERM to its group, SIGKILL after `graceMs`): they run in
+ * groups of their own, so a Ctrl-C at the terminal would not reach them.
+ */
+export function stopRunningCommands(graceMs = 2000): void {
+  for (const pid of running) signalGroup(pid, 'SIGTERM');
+  const left = [...running];
+  if (left.length) setTimeout(() => left.forEach((pid) => signalGroup(pid, 'SIGKILL')), graceMs).unref();
+}
+
 /** outputRoot: where output folders go (the Action uses RUNNER_TEMP, which the runner empties after each job). */
 export function createShardExecutor(options: { killGraceMs?: number; outputRoot?: string } = {}): ShardExecutor {
   const grace = options.killGraceMs ?? KILL_GRACE_MS;
@@ -21,6 +34,7 @@ export function createShardExecutor(options: { killGraceMs?: number; outputRoot?
     runCommand: (command, run) => runInGroup(command, run, grace),
     makeOutputDir: (label) => mkdtemp(path.join(options.outputRoot ?? os.tmpdir(), `steward-${label.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60)}-`)),
     readOutputs: readOutputFiles,
+    removeOutputDir: (dir) => rm(dir, { recursive: true, force: true }),
   };
 }
 
@@ -30,6 +44,7 @@ function runInGroup(command: string, run: { cwd: string; timeoutMs: number; env?
   const tail = createTail(40);
   return new Promise((resolve) => {
     const child = spawn('sh', ['-c', command], { cwd: run.cwd, env: { ...process.env, ...run.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) running.add(child.pid);
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
     const limitTimer = setTimeout(() => {
@@ -40,6 +55,7 @@ function runInGroup(command: string, run: { cwd: string; timeoutMs: number; env?
     child.stdout.on('data', (chunk: Buffer) => tail.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => tail.push(chunk));
     const finish = (exitCode: number | null, failure?: Error) => {
+      if (child.pid !== undefined) running.delete(child.pid);
       clearTimeout(limitTimer);
       clearTimeout(killTimer);
       const text = failure ? `${tail.text()}\ncould not start sh: ${failure.message}`.trim() : tail.text();

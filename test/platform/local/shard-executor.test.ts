@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createShardExecutor } from '../../../src/platform/local/create-shard-executor.js';
+import { createShardExecutor, stopRunningCommands } from '../../../src/platform/local/create-shard-executor.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-exec-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -96,5 +96,18 @@ describe('makeOutputDir and readOutputs', () => {
     expect(files[0]).toEqual({ path: path.join(dir, 'big.json'), text: null, bytes: 2000 });
     expect(files[2]!.text).toBe('{"results": {}}');
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('stopRunningCommands', () => {
+  it('ends commands still running, with their children, as Ctrl-C on `steward eval run` does', async () => {
+    const exec = createShardExecutor({ killGraceMs: 200 });
+    const started = Date.now();
+    const ran = exec.runCommand('sleep 30 & sleep 30; wait', { cwd: process.cwd(), timeoutMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stopRunningCommands(200);
+    const outcome = await ran;
+    expect(outcome.exitCode).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -49,7 +49,7 @@ export function mockPullOrigin(gh: MockGitHub, options: { fork?: boolean } = {})
 }
 
 export function mockDefaultBranch(gh: MockGitHub, branch = 'main'): void {
-  gh.rest('GET', REPO_PATH, {}, 200, withOverrides(restExample('GET', '/repos/{owner}/{repo}'), { default_branch: branch, source: { language: null } }));
+  gh.rest('GET', REPO_PATH, {}, 200, withOverrides(restExample('GET', '/repos/{owner}/{repo}'), { default_branch: branch, language: 'Python', source: { language: null } }));
 }
 
 export interface SentDispatch {

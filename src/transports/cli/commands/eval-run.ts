@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { createShardExecutor } from '../../../platform/local/create-shard-executor.js';
+import { createShardExecutor, stopRunningCommands } from '../../../platform/local/create-shard-executor.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
 import { formatText } from '../../../report/format-text.js';
 import { openStore } from '../../../store/index.js';
@@ -57,6 +57,14 @@ export async function runEvalRun(argv: readonly string[], io: CliIo, stderrIsTer
   const head = await readLocalHead(root);
   const progress = createProgress(format === 'json' ? 'none' : stderrIsTerminal ? 'terminal' : 'lines', io.err, Date.now);
   const store = await openStore({ url: io.env.DATABASE_URL || path.join(root, LOCAL_STORE) });
+  // The commands run in process groups of their own: Ctrl-C must end them too, not leave them running.
+  const onInterrupt = () => {
+    progress.stop();
+    stopRunningCommands();
+    io.err('steward eval run: interrupted; the commands still running were stopped\n');
+    process.exitCode = 130;
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const outcome = await runEvaluationLocally({
       evaluation, suite: flags.suite as string | undefined, model: flags.model as string | undefined,
@@ -67,6 +75,7 @@ export async function runEvalRun(argv: readonly string[], io: CliIo, stderrIsTer
     progress.stop();
     return outcome.ok ? report(outcome, format, head.sha, io) : reportProblems(outcome.problems, io);
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.stop();
     await store.close();
   }
