@@ -43,7 +43,7 @@ export function renderEvalSections(plan, aggregate) {
         '| Distribution | Shards | Overhead | Plain bound | Packing bound | Makespan | / plain | / packing |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...plan.misses.map((c) => `| ${c.distribution} | ${c.m} | ${c.overhead} | ${round(c.lowerBound)} | ${round(c.packingBound)} | ${round(c.makespans.steward)} | ${r3(c.ratios.steward)} | ${r3(c.packingRatios.steward)} |`),
         '', 'Both bounds are relaxations; where h is large beside a shard\'s work even the packing bound can sit below the best possible plan '
-          + '(it does not count the room a shard holding one small whole task leaves idle), so a ratio above the goal there is not by itself a worse plan.');
+          + '(it counts pieces and the idle room beside a lone small task, not how pieces of split tasks fit the rooms left), so a ratio above the goal there is not by itself a worse plan.');
     }
   }
   lines.push(...(plan || aggregate ? ['', '### How the evaluation benchmarks are measured', ''] : []), ...(plan ? PLAN_METHOD : []), ...(aggregate ? aggregateMethod(aggregate) : []));
@@ -67,7 +67,7 @@ const PLAN_METHOD = [
     + 'truthfulqa_mc2 817, winogrande 1,267, gsm8k 1,319), MMLU alone, a heavy tail (one task of 40,000 + 200 of 20–300, seeded) and a uniform one (120 × 500). '
     + 'Shards m ∈ {4, 8, 16, 32, 64, 128, 256}; h ∈ {0, 200, 2% of the mean task}. Two lower bounds, the same for all four partitioners, both valid for any plan whose pieces pay h: '
     + 'lib\'s computeLowerBound (the plain bound: work spread freely, pieces of at most C − h samples) and computePackingBound (also counts the extra pieces forced when a shard '
-    + 'of capacity C holds at most k whole tasks). The goal is on the packing bound; the bench fails if any makespan beats either bound.',
+    + 'of capacity C holds at most k whole tasks, and the room left idle beside a whole task too small to share its shard). The goal is on the packing bound; the bench fails if any makespan beats either bound.',
   '- Steward: `planShards({ tasks, shards: m, pieceOverhead: h })` from lib/; the bench checks that every sample of every task is planned exactly once and recomputes the makespan from the pieces.',
   '- NumWorkerPartitioner (opencompass/partitioners/num_worker.py, reimplemented): each dataset of more than 16 samples cut into slices of max(ceil(size / m), 16), '
     + 'the slices of all datasets in config order dealt round robin (slice i to worker i mod m), no sort.',

@@ -53,6 +53,9 @@ describe('computePackingBound', () => {
     { name: 'no overhead: the plain bound', sizes: [6, 5, 4, 3, 2, 1], shards: 3, h: 0, plain: 7, packing: 7 },
     // Two whole tasks (20 + 20) never share a shard below 40, so one of the three splits: 35, the optimum.
     { name: 'three equal tasks on two shards', sizes: [10, 10, 10], shards: 2, h: 10, plain: 30, packing: 35 },
+    // Below 25 (12 + 13) no two whole tasks share a shard, so one of the four splits: 24, the optimum
+    // (10 | 5 + 1 sample of 3 | 4 + 2 samples of 3), where the plain bound says 20.
+    { name: 'four small tasks on three shards', sizes: [4, 3, 5, 10], shards: 3, h: 9, plain: 20, packing: 24 },
     { name: 'no tasks', sizes: [], shards: 4, h: 5, plain: 0, packing: 0 },
   ])('$name: plain $plain, packing $packing', ({ sizes, shards, h, plain, packing }) => {
     expect(computeLowerBound(sizes, shards, h)).toBe(plain);
@@ -79,11 +82,12 @@ describe('computePackingBound', () => {
     const sizes = fc.array(fc.nat(5), { minLength: 1, maxLength: 6 });
     fc.assert(fc.property(sizes, fc.integer({ min: 1, max: 3 }), fc.nat(5), (costs, shards, h) => {
       expect(computePackingBound(costs, shards, h)).toBeLessThanOrEqual(bruteForceOptimum(costs, shards, h));
-    }), propertyRuns(150));
+    }), propertyRuns(Number(process.env.H8_RUNS ?? 150)));
   });
 
   it('the brute force finds the known optimum (three tasks of 10 on two shards, h = 10: 35)', () => {
     expect(bruteForceOptimum([10, 10, 10], 2, 10)).toBe(35);
     expect(bruteForceOptimum([6, 5, 4, 3, 2, 1], 3, 0)).toBe(7);
+    expect(bruteForceOptimum([4, 3, 5, 10], 3, 9)).toBe(24);
   });
 });
