@@ -15,7 +15,8 @@ export function assignFit(tasks: readonly Portion[], shards: number, overhead: n
   let low = Math.max(0, Math.ceil(from));
   let high = Math.ceil(below) - 1;
   let best: Assignment | null = null;
-  while (low <= high) {
+  // A bounded search: beyond 2^53 (or with an infinite best) the midpoints stop moving.
+  for (let step = 0; low <= high && step < 64 && Number.isFinite(high); step++) {
     const mid = Math.floor((low + high) / 2);
     const packed = packAt(tasks, shards, overhead, mid);
     if (packed) {

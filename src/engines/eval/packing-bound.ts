@@ -35,12 +35,13 @@ export function computePackingBound(sizes: readonly number[], shards: number, ov
   let low = plain;
   if (passes(low)) return plain;
   if (whole) {
-    while (high - low > 1) {
+    // At most 64 halvings: past 2^53 the midpoints stop moving, and high still passes.
+    for (let step = 0; high - low > 1 && step < 64; step++) {
       const mid = Math.floor((low + high) / 2);
       if (passes(mid)) high = mid;
       else low = mid;
     }
-    return high;
+    return low + 1; // low fails, so the optimum is above it: high itself when the search ran out
   }
   for (let i = 0; i < 60 && high - low > 1e-9 * high; i++) {
     const mid = (low + high) / 2;

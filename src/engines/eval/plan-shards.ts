@@ -100,8 +100,12 @@ function checkTasks(tasks: readonly PlanTask[]): Portion[] {
   });
 }
 
+/** Past this, sums of costs and overheads lose whole units in double precision and binary searches stop converging. */
+export const MAX_COST = 1e12;
+
 function checkNumber(value: number, what: string): number {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${what} must be a number ≥ 0, not ${String(value)}`);
+  if (value > MAX_COST) throw new RangeError(`${what} must be at most 10^12, not ${String(value)}`);
   return value;
 }
 

@@ -41,6 +41,9 @@ export interface GitHubAdapterOptions {
 
 export type GitHubAdapter = RepoReader & RepoWriter & FileReader & ReviewWriter & EvalPlatform & { requestCount(): number };
 
+/** Callers may pass a richer record (an evaluation run); only owner and repo may reach GitHub's parameters. */
+const nameOf = (r: { owner: string; repo: string }): { owner: string; repo: string } => ({ owner: r.owner, repo: r.repo });
+
 const CAPABILITIES: Capabilities = { checks: true, comments: true, identity: true };
 
 export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOptions = {}): GitHubAdapter {
@@ -61,7 +64,7 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
     },
 
     readFile: (repository: string, path: string, ref?: string): Promise<TextFile | null> => readFile(client, repository, path, ref),
-    readFiles: (repo, ref, paths, maxBytes) => readFiles(client, repo, ref, paths, maxBytes),
+    readFiles: (repo, ref, paths, maxBytes) => readFiles(client, nameOf(repo), ref, paths, maxBytes),
 
     isOrgMember(org: string, login: string): Promise<boolean> {
       const key = `${org.toLowerCase()}/${login.toLowerCase()}`;
@@ -74,33 +77,33 @@ export function createGitHubAdapter(octokit: GitHubClient, opts: GitHubAdapterOp
       return answer;
     },
 
-    permissionOf: (repo, login) => readPermission(client, repo, login),
-    pullRequestsForCommit: (repo, sha) => listCommitPullRequests(client, repo, sha),
-    pullRequestHead: (repo, number) => readPullRequestHead(client, repo, number),
-    pullRequestOrigin: (repo, number) => readPullRequestOrigin(client, repo, number),
+    permissionOf: (repo, login) => readPermission(client, nameOf(repo), login),
+    pullRequestsForCommit: (repo, sha) => listCommitPullRequests(client, nameOf(repo), sha),
+    pullRequestHead: (repo, number) => readPullRequestHead(client, nameOf(repo), number),
+    pullRequestOrigin: (repo, number) => readPullRequestOrigin(client, nameOf(repo), number),
     async findCheck(repo, headSha, checkName) {
-      const found = await findCheckRun(client, repo, headSha, { name: checkName, appId });
+      const found = await findCheckRun(client, nameOf(repo), headSha, { name: checkName, appId });
       if (found) annotationCounts.set(found.check.id, found.annotationCount);
       return found?.check ?? null;
     },
 
     publishCheck(repo, plan: CheckPlan, existing: ExistingCheck | null): Promise<PublishResult> {
-      return publishCheck(client, repo, plan, existing, existing ? annotationCounts.get(existing.id) : undefined);
+      return publishCheck(client, nameOf(repo), plan, existing, existing ? annotationCounts.get(existing.id) : undefined);
     },
 
-    comment: (repo, issueNumber: number, body: string): Promise<void> => postComment(client, repo, issueNumber, body),
-    readDiffLines: (repo, number, paths) => readDiffLines(client, repo, number, paths),
-    hasReview: (repo, number, marker) => hasReview(client, repo, number, marker),
-    postReview: (repo, number, review) => postReview(client, repo, number, review),
+    comment: (repo, issueNumber: number, body: string): Promise<void> => postComment(client, nameOf(repo), issueNumber, body),
+    readDiffLines: (repo, number, paths) => readDiffLines(client, nameOf(repo), number, paths),
+    hasReview: (repo, number, marker) => hasReview(client, nameOf(repo), number, marker),
+    postReview: (repo, number, review) => postReview(client, nameOf(repo), number, review),
 
-    listRunners: (repo) => listRunners(client, repo),
-    dispatchWorkflow: (repo, dispatch) => dispatchWorkflow(client, repo, dispatch),
-    listWorkflowRuns: (repo, workflow, options) => listWorkflowRuns(client, repo, workflow, options),
-    getWorkflowRun: (repo, id) => getWorkflowRun(client, repo, id),
-    listRunArtifacts: (repo, runId) => listRunArtifacts(client, repo, runId),
-    downloadArtifactFiles: (repo, artifactId, limits) => downloadArtifactFiles(client, repo, artifactId, limits),
-    cancelWorkflowRun: (repo, id) => cancelWorkflowRun(client, repo, id),
-    upsertComment: (repo, issueNumber, body, existingId) => upsertComment(client, repo, issueNumber, body, existingId),
-    defaultBranch: (repo) => defaultBranch(client, repo),
+    listRunners: (repo) => listRunners(client, nameOf(repo)),
+    dispatchWorkflow: (repo, dispatch) => dispatchWorkflow(client, nameOf(repo), dispatch),
+    listWorkflowRuns: (repo, workflow, options) => listWorkflowRuns(client, nameOf(repo), workflow, options),
+    getWorkflowRun: (repo, id) => getWorkflowRun(client, nameOf(repo), id),
+    listRunArtifacts: (repo, runId) => listRunArtifacts(client, nameOf(repo), runId),
+    downloadArtifactFiles: (repo, artifactId, limits) => downloadArtifactFiles(client, nameOf(repo), artifactId, limits),
+    cancelWorkflowRun: (repo, id) => cancelWorkflowRun(client, nameOf(repo), id),
+    upsertComment: (repo, issueNumber, body, existingId) => upsertComment(client, nameOf(repo), issueNumber, body, existingId),
+    defaultBranch: (repo) => defaultBranch(client, nameOf(repo)),
   };
 }

@@ -24,5 +24,6 @@ export async function approveEvaluation(deps: EvalDeps, repo: RepoRef, pr: numbe
     deps.log.info(`Evaluation run ${run.id} approved by ${by}`);
   }
   await pumpQueue(deps, { publishFor: waiting[0]!.id });
-  return { run: waiting[0]!, message: `approved by @${by}: ${waiting.map((r) => `suite "${r.suite}"`).join(', ')} queued on ${origin.headSha.slice(0, 7)}` };
+  const run = (await deps.store.getRun(waiting[0]!.id)) ?? waiting[0]!;
+  return { run, message: `approved by @${by}: ${waiting.map((r) => `suite "${r.suite}"`).join(', ')} queued on ${origin.headSha.slice(0, 7)}` };
 }

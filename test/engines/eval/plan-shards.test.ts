@@ -86,3 +86,11 @@ describe('planShards with a vanishing fractional overhead', () => {
     expect(plan.makespan).toBeGreaterThanOrEqual(plan.lowerBound);
   });
 });
+
+describe('planShards with costs past what it can count exactly', () => {
+  it('refuses a cost or overhead over 10^12 at once instead of searching forever', () => {
+    const tasks = [{ name: 'a', cost: 300 }, { name: 'b', cost: 120 }];
+    expect(() => planShards({ tasks, shards: 6, pieceOverhead: 1e18 })).toThrow(/piece-overhead must be at most 10\^12/);
+    expect(() => planShards({ tasks: [{ name: 'a', cost: 1e15 }], shards: 2, pieceOverhead: 0 })).toThrow(/cost of task "a" must be at most 10\^12/);
+  });
+});

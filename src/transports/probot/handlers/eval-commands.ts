@@ -18,7 +18,8 @@ export async function runEvalCommands(ctx: WorkContext, on: { repo: RepoName; nu
     const started = command.kind === 'approve-eval'
       ? await approveEvaluation(deps, on.repo, on.number, on.login, command.suite)
       : await startFromComment(ctx, deps, on, command.suite);
-    if (shouldReply(started)) replies.push(`@${on.login}, ${started.message}.`);
+    // An approval is always answered: the conversation records who let which commit onto shared runners.
+    if (command.kind === 'approve-eval' || shouldReply(started)) replies.push(`@${on.login}, ${started.message}.`);
   }
   if (replies.length) await ctx.platform.comment(on.repo, on.number, replies.join('\n\n'));
 }
