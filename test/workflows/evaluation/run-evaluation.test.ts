@@ -219,3 +219,26 @@ describe('a restart in the middle of a run', () => {
     }
   });
 });
+
+describe('least-loaded with live runner state', () => {
+  it('sends shards to the pool whose self-hosted runners are idle, reading them from GitHub', async () => {
+    const w = (world = await createWorld());
+    w.platform.runners = [
+      { name: 'gpu-1', online: true, busy: true, labels: ['self-hosted', 'gpu'] },
+      { name: 'gpu-2', online: true, busy: true, labels: ['self-hosted', 'gpu'] },
+    ];
+    await startEvaluation(w.deps, request());
+    const pools = w.platform.runs.flatMap((r) => r.shards.map((s) => s.pool));
+    expect(pools).toHaveLength(2);
+    expect(pools.every((p) => p === 'cpu')).toBe(true);
+
+    // Without live state (no permission, or GitHub-hosted runners), Steward's own count decides.
+    const v = await createWorld();
+    try {
+      await startEvaluation(v.deps, request());
+      expect(v.platform.runs.flatMap((r) => r.shards.map((s) => s.pool))).toContain('gpu');
+    } finally {
+      await v.close();
+    }
+  });
+});
