@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createShardExecutor, stopRunningCommands } from '../../../platform/local/create-shard-executor.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { formatText } from '../../../report/format-text.js';
 import { openStore } from '../../../store/index.js';
 import { checkLocalEvaluation, runEvaluationLocally, type LocalEvalRun } from '../../../workflows/run-evaluation-locally.js';
 import { resolveLocalConfig } from '../../resolve-local-config.js';
 import type { CliIo } from '../cli-io.js';
+import { reportInvalidConfig } from '../report-invalid-config.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
 import { EVAL_USAGE } from '../usage.js';
 import { readLocalHead } from './eval-git.js';
@@ -45,11 +45,7 @@ export async function runEvalRun(argv: readonly string[], io: CliIo, stderrIsTer
   const concurrency = readConcurrency(flags.concurrency as string | undefined);
   const root = path.resolve((flags.repo as string | undefined) ?? '.');
   const resolved = await resolveLocalConfig(root, flags.config as string | undefined);
-  if (!resolved.config) {
-    const summary = { errors: resolved.findings.length, warnings: 0, notices: 0, commits: 0, files: 0 };
-    io.err(`steward eval run: the configuration is invalid\n${formatText({ findings: resolved.findings, summary }, { color: false })}`);
-    return 2;
-  }
+  if (!resolved.config) return reportInvalidConfig('eval run', resolved.findings, io);
   const evaluation = resolved.config.evaluation ?? {};
   // Said before the store is opened: a mistyped suite leaves no database behind.
   const problems = checkLocalEvaluation(evaluation, flags.suite as string | undefined);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { planShards } from '../../../engines/eval/plan-shards.js';
 import type { PlanTask, ShardPlan } from '../../../engines/eval/plan-types.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { formatText } from '../../../report/format-text.js';
 import { resolveLocalConfig } from '../../resolve-local-config.js';
 import type { CliIo } from '../cli-io.js';
+import { reportInvalidConfig } from '../report-invalid-config.js';
 import { parseArgs, type FlagSpec } from '../parse-args.js';
 import { EVAL_USAGE } from '../usage.js';
 
@@ -38,11 +38,7 @@ export async function runEval(argv: readonly string[], io: CliIo): Promise<numbe
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const root = path.resolve((flags.repo as string | undefined) ?? '.');
   const resolved = await resolveLocalConfig(root, flags.config as string | undefined);
-  if (!resolved.config) {
-    const summary = { errors: resolved.findings.length, warnings: 0, notices: 0, commits: 0, files: 0 };
-    io.err(`steward eval plan: the configuration is invalid\n${formatText({ findings: resolved.findings, summary }, { color: false })}`);
-    return 2;
-  }
+  if (!resolved.config) return reportInvalidConfig('eval plan', resolved.findings, io);
   const evaluation = (resolved.config.evaluation ?? {}) as Section;
   const picked = pickSuite(evaluation, flags.suite as string | undefined);
   if (typeof picked === 'string') {
