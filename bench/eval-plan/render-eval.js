@@ -67,7 +67,7 @@ const PLAN_METHOD = [
     + 'truthfulqa_mc2 817, winogrande 1,267, gsm8k 1,319), MMLU alone, a heavy tail (one task of 40,000 + 200 of 20–300, seeded) and a uniform one (120 × 500). '
     + 'Shards m ∈ {4, 8, 16, 32, 64, 128, 256}; h ∈ {0, 200, 2% of the mean task}. Two lower bounds, the same for all four partitioners, both valid for any plan whose pieces pay h: '
     + 'lib\'s computeLowerBound (the plain bound: work spread freely, pieces of at most C − h samples) and computePackingBound (also counts the extra pieces forced when a shard '
-    + 'of capacity C holds at most k whole tasks, and the room left idle beside a whole task too small to share its shard). The goal is on the packing bound; the bench fails if any makespan beats either bound.',
+    + 'of capacity C holds at most k whole tasks, and the room left idle beside a whole task too small to share its shard, and that shards holding two or more pieces hold at most C − 2h samples). The goal is on the packing bound; the bench fails if any makespan beats either bound.',
   '- Steward: `planShards({ tasks, shards: m, pieceOverhead: h })` from lib/; the bench checks that every sample of every task is planned exactly once and recomputes the makespan from the pieces.',
   '- NumWorkerPartitioner (opencompass/partitioners/num_worker.py, reimplemented): each dataset of more than 16 samples cut into slices of max(ceil(size / m), 16), '
     + 'the slices of all datasets in config order dealt round robin (slice i to worker i mod m), no sort.',

@@ -31,12 +31,18 @@ export function learnCosts(tasks: readonly string[], history: readonly HistoryRo
   if (!sums.size) return null;
   const overhead = fitOverhead(sums);
   const rates: Record<string, number> = {};
-  for (const [task, t] of sums) rates[task] = Math.max(0, (t.sy - overhead * t.s1) / t.s2);
+  // A rate under a nanosecond per sample is rounding noise of a fit where start-up is everything.
+  for (const [task, t] of sums) rates[task] = snapToZero(Math.max(0, (t.sy - overhead * t.s1) / t.s2));
   const known = Object.values(rates).sort((a, b) => a - b);
   const median = known.length % 2 ? known[(known.length - 1) / 2]! : (known[known.length / 2 - 1]! + known[known.length / 2]!) / 2;
   for (const task of tasks) if (!(sums.has(task))) rates[task] = median;
   return { overhead, rates, measured: [...sums.keys()] };
 }
+
+const snapToZero = (rate: number): number => (rate < MIN_RATE ? 0 : rate);
+
+/** Seconds per sample below which a fitted rate is taken as 0. */
+export const MIN_RATE = 1e-9;
 
 /** Usable rows (finite, non-negative) of the wanted tasks, newest NEWEST_ROWS_PER_TASK per task. */
 function sumByTask(tasks: readonly string[], history: readonly HistoryRow[]): Map<string, TaskSums> {

@@ -17,7 +17,14 @@
  *     and that shard idles w_t ≤ h; split, it pays h more. The plan's cheapest choice: the E split
  *     tasks are those with the largest w_t (alone tasks first), and every other alone task idles.
  *   So its work plus idle time, Σ s + (Σ p_t + E)·h + Σ_alone w_t − (the E largest w_t), is at most m·C.
- * This test (`passes` below) thus holds for every C ≥ the optimum, whether or not it is monotone, and
+ * A second test (`makeRoomTest`) looks at shards that hold two or more pieces: those pay 2h at least,
+ * so they hold at most C − 2h samples (rounded down with whole samples). Say d shards hold ≥ 2 pieces;
+ * at most m − d others hold exactly one piece, of at most q samples. A task with a of its pieces
+ * alone on a shard has at most min(s_t, a·q) samples in them; the increments q, …, q, s_t mod q, 0, …
+ * never grow, so the most any m − d single pieces can cover, covered(m − d), is the sum of the m − d
+ * largest values of {q (floor(s_t / q) times), s_t mod q} over the tasks. Every other sample sits
+ * on the d shards with ≥ 2 pieces (empty shards hold none): S − covered(m − d) ≤ d·(C − 2h) for some
+ * d in [0, m]. Both tests (`passes` below) thus hold for every C ≥ the optimum, monotone or not, and
  * a bisection that ends with a failing low and a passing high = low + 1 (whole sizes and h: every
  * makespan is whole) proves the optimum ≥ high. With fractional values the failing low is returned.
  * The plain bound is the start, so the result is never below it.
@@ -29,7 +36,9 @@ export function computePackingBound(sizes: readonly number[], shards: number, ov
   if (!sizes.length) return plain;
   const samplesWhole = sizes.every(Number.isInteger);
   const whole = samplesWhole && Number.isInteger(overhead);
-  const passes = makeTest(sizes, shards, overhead, samplesWhole, whole);
+  const counts = makeTest(sizes, shards, overhead, samplesWhole, whole);
+  const rooms = makeRoomTest(sizes, shards, overhead, samplesWhole, whole);
+  const passes = (capacity: number): boolean => counts(capacity) && rooms(capacity);
   // One shard holding everything passes (k = n, every p_t = 1): the search has a passing top.
   let high = Math.max(plain, sizes.reduce((sum, s) => sum + s + overhead, 0));
   let low = plain;
@@ -75,6 +84,33 @@ function makeTest(sizes: readonly number[], shards: number, overhead: number, sa
     spare.sort((a, b) => b - a);
     const idle = spare.slice(split).reduce((sum, w) => sum + w, 0);
     return total + (pieces + split) * overhead + idle <= shards * capacity * (1 + slack);
+  };
+}
+
+/** The second test of the comment above: the samples single-piece shards leave fit the others. */
+function makeRoomTest(sizes: readonly number[], shards: number, overhead: number, samplesWhole: boolean, whole: boolean): (capacity: number) => boolean {
+  const total = sizes.reduce((sum, s) => sum + s, 0);
+  const slack = whole ? 0 : 1e-9;
+  const round = (x: number): number => (samplesWhole ? Math.floor(x + slack) : x);
+  return (capacity) => {
+    const q = round(capacity - overhead);
+    if (q <= 0) return total === 0;
+    const room = Math.max(0, round(capacity - 2 * overhead));
+    let full = 0;
+    const rest: number[] = [];
+    for (const s of sizes) {
+      full += Math.floor(s / q);
+      rest.push(s - Math.floor(s / q) * q);
+    }
+    rest.sort((a, b) => b - a);
+    // covered(B) for B = m, m − 1, …, 0 single pieces, and d = m − B shards with ≥ 2 pieces.
+    let covered = Math.min(shards, full) * q + rest.slice(0, Math.max(0, shards - full)).reduce((sum, r) => sum + r, 0);
+    for (let d = 0; d <= shards; d++) {
+      if (total - covered <= d * room + slack * total) return true;
+      const single = shards - d; // drop the smallest of the B largest values
+      covered -= single > full ? rest[single - full - 1] ?? 0 : q;
+    }
+    return false;
   };
 }
 

@@ -5,7 +5,9 @@
  *      and q / 2, q / 3, q / 4 (finer pieces even out the loads but pay more overheads);
  *   3. wrap-around at the least capacity that fits (assign-wrap.ts);
  *   4. best-fit packing with splitting (assign-fit.ts) at the least capacity it finds between the
- *      packing bound (packing-bound.ts) and the best makespan of 1–3: it wins where h is large.
+ *      packing bound (packing-bound.ts) and the best makespan of 1–3: it wins where h is large;
+ *   5. the best of 1–4 after local search (improve-plan.ts: moves, merges, shifts and swaps off the
+ *      most loaded shard), which closes part of the gap those constructions leave where h is large.
  * The plan with the least makespan wins; on a tie, the one with fewer pieces, then the earlier
  * candidate: a task is split only when that shortens the makespan, and the plan is never worse than
  * LPT without splitting. Shards with no piece are dropped.
@@ -17,6 +19,7 @@ import { assignFit } from './assign-fit.js';
 import { assignLpt, compareNames } from './assign-lpt.js';
 import { assignWrap } from './assign-wrap.js';
 import { computeLowerBound } from './lower-bound.js';
+import { improvePlan } from './improve-plan.js';
 import { computePackingBound } from './packing-bound.js';
 import type { Assignment, PlanShard, PlanTask, Portion, ShardPlan } from './plan-types.js';
 
@@ -56,16 +59,26 @@ function planFor(tasks: readonly Portion[], shards: number, overhead: number, po
     ...cuts.map((q) => assignLpt(tasks, shards, overhead, q)),
     ...(wrapped ? [wrapped] : []),
   ];
-  let best = toShards(candidates[0]!, overhead, pool);
-  for (const candidate of candidates.slice(1)) {
-    const shardsOf = toShards(candidate, overhead, pool);
-    if (isBetter(shardsOf, best)) best = shardsOf;
-  }
+  let best = pickBetter(candidates[0]!, candidates.slice(1), overhead);
   const packingBound = computePackingBound(tasks.map((t) => t.samples), shards, overhead);
-  const fitted = assignFit(longestFirst, shards, overhead, packingBound, makespanOf(best));
-  const fittedShards = fitted && toShards(fitted, overhead, pool);
-  if (fittedShards && isBetter(fittedShards, best)) best = fittedShards;
-  return { shards: best, makespan: makespanOf(best), lowerBound };
+  const fitted = assignFit(longestFirst, shards, overhead, packingBound, makespanOf(toShards(best, overhead, null)));
+  if (fitted) best = pickBetter(best, [fitted], overhead);
+  best = pickBetter(best, [improvePlan(best, overhead, packingBound)], overhead);
+  const planned = toShards(best, overhead, pool);
+  return { shards: planned, makespan: makespanOf(planned), lowerBound };
+}
+
+/** The best of `first` and `others` (isBetter; the earlier on a tie). */
+function pickBetter(first: Assignment, others: readonly Assignment[], overhead: number): Assignment {
+  let best = first;
+  let bestShards = toShards(first, overhead, null);
+  for (const candidate of others) {
+    const shardsOf = toShards(candidate, overhead, null);
+    if (!isBetter(shardsOf, bestShards)) continue;
+    best = candidate;
+    bestShards = shardsOf;
+  }
+  return best;
 }
 
 function isBetter(a: PlanShard[], b: PlanShard[]): boolean {

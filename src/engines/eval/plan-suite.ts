@@ -27,20 +27,19 @@ export function planSuite(config: EvalConfig, suite: string, history: readonly H
 }
 
 /**
- * Learned costs are used only when the tasks' own work is measurable: when every piece took about
- * the same few milliseconds whatever its size, the fit says "all overhead" (rates near 0) and
- * scaling that up to samples would blow the overhead up past what the planner can represent.
+ * Learned costs are used unless scaling them to sample units would leave the numbers the planner
+ * can count exactly: a suite whose tasks took almost no time beside a large start-up would blow the
+ * overhead up (rates of exactly 0 scale by 1 and are fine: the plan then only saves start-ups).
  */
 function isInformative(costs: LearnedCosts, suite: SuiteConfig): boolean {
   const seconds = suite.tasks.reduce((sum, t) => sum + (costs.rates[t.name] ?? 0) * Math.ceil(t.cost), 0);
   const samples = suite.tasks.reduce((sum, t) => sum + Math.ceil(t.cost), 0);
-  return Number.isFinite(seconds) && seconds >= MIN_LEARNED_SECONDS && costs.overhead * (Math.max(1, samples) / seconds) <= MAX_OVERHEAD_RATIO * Math.max(1, samples);
+  const scale = seconds > 0 ? Math.max(1, samples) / seconds : 1;
+  return Number.isFinite(seconds) && costs.overhead * scale <= MAX_SCALED_OVERHEAD;
 }
 
-/** Below this much measured work in a whole suite (a millisecond), its durations measure nothing. */
-const MIN_LEARNED_SECONDS = 0.001;
-/** An overhead this many times the suite's whole work means the fit found no work to speak of. */
-const MAX_OVERHEAD_RATIO = 1000;
+/** Well inside the planner's exact range (plan-shards.ts MAX_COST). */
+const MAX_SCALED_OVERHEAD = 1e9;
 
 /** What 'auto' may use: the pinned pool's capacity, else the repository's concurrent-shards quota. */
 export function maxShardsOf(config: EvalConfig, suite: SuiteConfig): number | undefined {

@@ -100,8 +100,11 @@ describe('steward eval run on the example suite', () => {
     expect(run.stdout).toContain(metric(first, 'language').value.toFixed(3).replace(/0+$/, ''));
     expect(run.stdout).toContain(first.run);
     expect(run.stdout).toMatch(/The baseline ran on main at [0-9a-f]{7}\./);
-    expect(run.stderr).toMatch(/shard 1\/3 started: /);
-    expect(run.stderr).toMatch(/shard 3\/3 finished \(\d+\.\ds\): \d pieces? ok/);
+    // Learned costs decide the shard count by now (start-up dominates this tiny model): read it from the header.
+    const shards = Number(/, (\d+) shards?, 1 at a time/.exec(run.stderr)?.[1]);
+    expect(shards).toBeGreaterThanOrEqual(1);
+    expect(run.stderr).toMatch(new RegExp(`shard 1/${shards} started: `));
+    expect(run.stderr).toMatch(new RegExp(`shard ${shards}/${shards} finished \\(\\d+\\.\\ds\\): \\d+ pieces? ok`));
   }, 60_000);
 });
 
