@@ -33,8 +33,20 @@ export async function readDispatchState(
     usage: await readUsage(deps, inFlight.byRepo),
     repoQuotas,
     orgQuotas,
+    shares: sharesOf(repoQuotas),
     cursor,
   };
+}
+
+/**
+ * Fair-share weights: a repository's share of the pools is its runner-minutes quota; one without a
+ * quota counts as the median of those that have one (as 1 when none has), so writing no quota
+ * neither starves a repository nor lets it crowd out the others.
+ */
+export function sharesOf(repoQuotas: Record<string, Quota>): Record<string, number> {
+  const set = Object.values(repoQuotas).map((q) => q.runnerMinutesPerMonth).filter((m): m is number => m !== null && m > 0).sort((a, b) => a - b);
+  const median = set.length ? set[Math.floor((set.length - 1) / 2)]! : 1;
+  return Object.fromEntries(Object.entries(repoQuotas).map(([repo, q]) => [repo, q.runnerMinutesPerMonth && q.runnerMinutesPerMonth > 0 ? q.runnerMinutesPerMonth : median]));
 }
 
 /** Live runners of each owner in the queue (organisation runners, else the repository's); none when not readable. */
