@@ -20,9 +20,20 @@ export interface PumpOutcome {
   waiting: Map<string, string[]>;
 }
 
+/** `publishFor`: a run whose check must show its state after this pump, whether or not it got a runner. */
 export async function pumpQueue(deps: EvalDeps, options: { publishFor?: string } = {}): Promise<PumpOutcome> {
+  const outcome = await dispatchWhatFits(deps);
+  const extra = options.publishFor;
+  if (extra && !outcome.published.has(extra)) {
+    const run = await deps.store.getRun(extra);
+    if (run) await publishEvalState(deps, run, { waiting: outcome.waiting.get(extra) ?? [] });
+  }
+  return { dispatched: outcome.dispatched, waiting: outcome.waiting };
+}
+
+async function dispatchWhatFits(deps: EvalDeps): Promise<PumpOutcome & { published: Set<string> }> {
+  const outcome = { dispatched: 0, waiting: new Map<string, string[]>(), published: new Set<string>() };
   const queue = await deps.store.listQueue();
-  const outcome: PumpOutcome = { dispatched: 0, waiting: new Map() };
   if (!queue.length) return outcome;
   const runs = await loadRuns(deps, queue);
   const live = queue.filter((e) => runs.has(e.run));
@@ -49,11 +60,7 @@ export async function pumpQueue(deps: EvalDeps, options: { publishFor?: string }
     if (fresh && (fresh.status === 'queued' || fresh.status === 'running')) {
       await publishEvalState(deps, fresh, { waiting: outcome.waiting.get(runId) ?? [] });
     }
-  }
-  const extra = options.publishFor;
-  if (extra && !picksByRun.has(extra)) {
-    const run = await deps.store.getRun(extra);
-    if (run) await publishEvalState(deps, run, { waiting: outcome.waiting.get(extra) ?? [] });
+    outcome.published.add(runId);
   }
   return outcome;
 }

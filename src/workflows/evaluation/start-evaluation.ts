@@ -50,15 +50,19 @@ export async function startEvaluation(deps: EvalDeps, req: EvalRequest): Promise
     plan, config, trigger: req.trigger, requestedBy: req.requestedBy,
     status: waits ? 'awaiting-approval' : 'queued', createdAt: deps.now(),
   });
-  if (!created) return { run, message: `suite "${run.suite}" is already being evaluated on ${run.headSha.slice(0, 7)} (run ${run.id})` };
+  if (!created) {
+    // A retried delivery whose dispatch failed left the run queued: pumping again is safe (claims guard it).
+    if (run.status === 'queued') await pumpQueue(deps, { publishFor: run.id });
+    return { run, message: `suite "${run.suite}" is already being evaluated on ${run.headSha.slice(0, 7)} (run ${run.id})` };
+  }
   deps.log.info(`Evaluation run ${run.id} of ${req.repo.owner}/${req.repo.repo}@${req.headSha.slice(0, 7)}, suite ${suite.name}: ${plan.shards.length} shard(s)${waits ? ', awaiting approval' : ''}`);
   if (waits) {
     await publishEvalState(deps, run);
     return { run, message: `the pull request comes from a fork: a maintainer must comment \`/steward approve-eval\` before suite "${suite.name}" runs on shared runners` };
   }
   await enqueueRunShards(deps, run, 1);
-  await publishEvalState(deps, run);
-  await pumpQueue(deps);
+  // One check write says where the run stands after the first dispatch: queued with reasons, or running.
+  await pumpQueue(deps, { publishFor: run.id });
   return { run, message: `suite "${suite.name}" queued as run ${run.id}: ${plan.shards.length} shard(s)` };
 }
 

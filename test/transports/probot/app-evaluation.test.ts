@@ -52,12 +52,12 @@ describe('the App evaluates pull requests on /steward eval', () => {
   const uploadsOf = (specs: ShardSpec[], zipOf = (s: ShardSpec) => shardZip(s)): Upload[] =>
     specs.map((s, i) => ({ id: 800 + i + 10 * s.attempt, name: s.artifact, zip: zipOf(s) }));
 
-  /** Scenario 1's GitHub: a writer, a same-repository PR, the config, one dispatch, the check queued then in progress. */
+  /** Scenario 1's GitHub: a writer, a same-repository PR, the config, one dispatch, then one check write: in progress. */
   async function startEval(): Promise<SentDispatch> {
     mockPermission(gh, 'Codertocat', 'write');
     mockPullOrigin(gh);
     mockConfigReads(gh);
-    mockEvalCheck(gh, check, { finds: 2, creates: 1, updates: 1 });
+    mockEvalCheck(gh, check, { finds: 1, creates: 1 });
     mockDefaultBranch(gh);
     mockDispatch(gh, sent, RUN_ID);
     await comment('Numbers please.\n/steward eval');
@@ -76,19 +76,18 @@ describe('the App evaluates pull requests on /steward eval', () => {
     // Every sample of every task is evaluated exactly once across the shards.
     const samples = dispatch.specs.flatMap((s) => s.pieces).reduce<Record<string, number>>((n, p) => ({ ...n, [p.task]: (n[p.task] ?? 0) + p.limit }), {});
     expect(samples).toEqual({ hellaswag: 1000, arc: 600, mmlu: 400 });
-    expect(check.writes.map((w) => [w.name, w.status])).toEqual([['Steward / evaluation', 'queued'], ['Steward / evaluation', 'in_progress']]);
+    // One write, after the dispatch: the check never shows a stale "queued" for shards already sent.
+    expect(check.writes.map((w) => [w.name, w.status])).toEqual([['Steward / evaluation', 'in_progress']]);
     expect(check.writes[0]).toMatchObject({ head_sha: HEAD });
     expect(comments).toEqual([]);
     expect(paths()).toEqual([
       `GET ${REPO_PATH}/collaborators/Codertocat/permission`,
       `GET ${REPO_PATH}/pulls/${NUMBER}`,
       'POST /graphql', 'POST /graphql',
-      `GET ${REPO_PATH}/commits/${HEAD}/check-runs`,
-      `POST ${REPO_PATH}/check-runs`,
       `GET ${REPO_PATH}`,
       `POST ${DISPATCHES}`,
       `GET ${REPO_PATH}/commits/${HEAD}/check-runs`,
-      `PATCH ${REPO_PATH}/check-runs/${EVAL_CHECK_ID}`,
+      `POST ${REPO_PATH}/check-runs`,
     ]);
   });
 

@@ -242,3 +242,19 @@ describe('least-loaded with live runner state', () => {
     }
   });
 });
+
+describe('GitHub failing during a dispatch', () => {
+  it('gives the claim back, and the retried delivery dispatches the same shards once', async () => {
+    const w = (world = await createWorld());
+    w.platform.dispatchMode = Object.assign(new Error('Bad Gateway'), { status: 502, retryable: true });
+    await expect(startEvaluation(w.deps, request())).rejects.toThrow(/Bad Gateway/);
+    expect(w.platform.runs).toHaveLength(0);
+    expect(await w.store.listQueue()).toHaveLength(3);
+
+    w.platform.dispatchMode = 'details';
+    const again = await startEvaluation(w.deps, request());
+    expect(again.message).toMatch(/already being evaluated/);
+    expect(dispatchedShards(w).sort()).toEqual(['0/1', '1/1']);
+    expect(lastCheck(w).status).toBe('in_progress');
+  });
+});
