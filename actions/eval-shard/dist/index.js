@@ -21869,7 +21869,8 @@ var TASK = {
   required: ["name"],
   properties: {
     name: text("The task name passed to the command as {task}."),
-    cost: { type: "number", minimum: 0, description: "Its cost: samples (or seconds). Big tasks may be split across shards." }
+    // The planner counts samples exactly; past 10^12 (a trillion samples) double precision would not.
+    cost: { type: "number", minimum: 0, maximum: 1e12, description: "Its cost: samples (or seconds), at most 10^12. Big tasks may be split across shards." }
   }
 };
 var SUITE = {
@@ -21884,7 +21885,7 @@ var SUITE = {
     model: text('What {model} becomes in the command (default "."): a path in the checkout or a Hub id.'),
     format: choice(["lm-eval", "simple"], "The results format the command writes at {output}: lm-eval (default, lm-evaluation-harness JSON) or simple ({metrics, samples})."),
     "timeout-minutes": { type: "number", exclusiveMinimum: 0, description: "Time limit of one shard, in minutes (default 360)." },
-    "piece-overhead": { type: "number", minimum: 0, description: "Cost of starting any piece (model load, task set-up), in cost units." },
+    "piece-overhead": { type: "number", minimum: 0, maximum: 1e12, description: "Cost of starting any piece (model load, task set-up), in cost units, at most 10^12." },
     command: text("The command a shard runs per piece, with {model}, {task}, {offset}, {limit} and {output} filled in."),
     tasks: { type: "array", items: TASK, description: "The tasks of the suite." }
   }

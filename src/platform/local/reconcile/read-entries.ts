@@ -1,0 +1,68 @@
+/**
+ * Turns the chosen tree entries of many refs into metadata files, reading every blob they need in
+ * ONE `cat-file --batch`. A file that cannot be metadata (too large, binary, a symbolic link) is
+ * listed as a problem with its path, so the report can tell the fork's maintainer what to fix.
+ */
+import type { MetadataFile } from '../../../engines/reconcile/types.js';
+import { decodeBytes } from '../decode-bytes.js';
+import { batchCatFile } from './batch-cat-file.js';
+import type { TreeEntry } from './list-tree.js';
+
+/** Metadata files are small text; a larger file is data, not metadata, and is never read. */
+export const METADATA_MAX_BYTES = 1024 * 1024;
+
+export interface FileProblem {
+  /** Repository-relative; '' when the problem is the whole ref (it could not be listed). */
+  path: string;
+  problem: string;
+}
+
+export interface RefFiles {
+  files: MetadataFile[];
+  problems: FileProblem[];
+}
+
+export interface ReadStats {
+  objectsRead: number;
+}
+
+const SYMLINK_MODE = '120000';
+
+export function classifyKind(path: string): MetadataFile['kind'] {
+  return /\.md$/i.test(path) ? 'card' : 'registry';
+}
+
+export async function readEntries(repo: string, byName: Map<string, TreeEntry[]>, stats?: ReadStats): Promise<Map<string, RefFiles>> {
+  const wanted = [...byName.values()].flat().filter(isReadable).map((e) => e.blob);
+  const { bodies, objectsRead } = await batchCatFile(repo, wanted);
+  if (stats) stats.objectsRead += objectsRead;
+  const result = new Map<string, RefFiles>();
+  for (const [name, entries] of byName) {
+    const refFiles: RefFiles = { files: [], problems: [] };
+    for (const entry of entries) addEntry(refFiles, entry, bodies.get(entry.blob));
+    result.set(name, refFiles);
+  }
+  return result;
+}
+
+function isReadable(entry: TreeEntry): boolean {
+  return entry.mode !== SYMLINK_MODE && entry.size !== null && entry.size <= METADATA_MAX_BYTES;
+}
+
+function addEntry(into: RefFiles, entry: TreeEntry, body: Buffer | undefined): void {
+  const problem = findProblem(entry, body);
+  if (problem !== null || body === undefined) {
+    into.problems.push({ path: entry.path, problem: problem ?? `${entry.path}: blob ${entry.blob} is missing from the clone; fetch the remote again` });
+    return;
+  }
+  into.files.push({ path: entry.path, text: decodeBytes(body), blob: entry.blob, kind: classifyKind(entry.path) });
+}
+
+function findProblem(entry: TreeEntry, body: Buffer | undefined): string | null {
+  if (entry.mode === SYMLINK_MODE) return `${entry.path} is a symbolic link; Steward reads metadata only from regular files`;
+  if (entry.size !== null && entry.size > METADATA_MAX_BYTES) {
+    return `${entry.path} is ${entry.size} bytes, over the 1 MB limit for metadata; keep weights and data out of the metadata paths`;
+  }
+  if (body?.includes(0)) return `${entry.path} is binary (it has NUL bytes); metadata must be YAML, JSON or Markdown text`;
+  return null;
+}
