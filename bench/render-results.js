@@ -2,11 +2,12 @@
 import { cpus, loadavg, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
+import { RECONCILE_METHOD, renderReconcileRows } from './reconcile/render-reconcile.js';
 
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, seconds }) {
+export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, reconcile = null, seconds }) {
   const rows = [
     [`Style check, ${commits.commits.toLocaleString('en-US')} commits, end to end (median of ${commits.times.steward.length})`,
       ms(commits.stewardMs), `commitlint ${ms(commits.commitlintMs)}`, `${commits.ratio.toFixed(2)}× (goal ≥ 1.5×)`,
@@ -20,6 +21,7 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
       `minimum ${r.minimum}`, `goal ≤ ${r.goal}`, r.count <= r.goal && !r.notes.length ? 'pass' : 'FAIL']),
     ...(cards ? renderCardRows(cards) : []),
     ...renderEvalRows(evalPlan, evalAggregate),
+    ...(reconcile ? renderReconcileRows(reconcile) : []),
   ];
   const table = ['| Measurement | Steward | Peer / minimum | Ratio / goal | Verdict |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -56,6 +58,7 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
       + 'asks for each page\'s sizes in the next page\'s query, which leaves one extra query for the last page.',
     ...(cards ? CARD_METHOD : []),
     ...renderEvalSections(evalPlan, evalAggregate),
+    ...(reconcile ? ['', ...RECONCILE_METHOD] : []),
     ...renderDifferences(commits.differences),
     ...requests.flatMap((r) => (r.notes?.length ? ['', `Notes on ${r.name}: ${r.notes.join('; ')}`] : [])),
     '',

@@ -6,8 +6,9 @@
  *   3. Model cards per second (1,000 Hub cards): Steward vs remark-lint-frontmatter-schema vs yaml + ajv.
  *   4. Evaluation (issue 4): planner makespan / lower bound vs OpenCompass's partitioners and a contiguous
  *      split; aggregation of 256 shard results, time and peak memory.
+ *   5. Reconcile (issue 5): 1,000 fork remotes' metadata read and classified vs one bare `git cat-file --batch`.
  * Needs `npm run build` first (npm run bench does it): Steward runs from lib/.
- * `node bench/run.js eval` (or commits, requests, cards) runs only those sections and prints them;
+ * `node bench/run.js eval` (or commits, requests, cards, reconcile) runs only those sections and prints them;
  * only a full run writes RESULTS.md, so a partial run never drops the other sections.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
 import { runEvalPlanBench } from './eval-plan/run-eval-plan.js';
 import { renderResults } from './render-results.js';
 import { runRequestsBench } from './requests/run-requests.js';
+import { renderReconcileRows } from './reconcile/render-reconcile.js';
+import { runReconcileBench } from './reconcile/run-reconcile.js';
 
 const BENCH = import.meta.dirname;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -50,18 +53,25 @@ if (wants('eval')) {
   log('5. Aggregation of 256 shard results: Steward vs JSON.parse + a summing loop');
   evalAggregate = await runEvalAggregateBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_EVAL_REPS ?? 100), log });
 }
+let reconcile = null;
+if (wants('reconcile')) {
+  log('6. Reconcile: 1,000 fork remotes read and classified vs a bare git cat-file --batch of the same blobs');
+  reconcile = await runReconcileBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 7), log });
+}
 if (only.length === 0) {
-  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, seconds: (Date.now() - started) / 1000 });
+  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, reconcile, seconds: (Date.now() - started) / 1000 });
   writeFileSync(join(BENCH, 'RESULTS.md'), markdown);
   process.stdout.write(markdown);
 } else if (evalPlan || evalAggregate) {
   const rows = renderEvalRows(evalPlan, evalAggregate).map((r) => `| ${r.join(' | ')} |`);
   process.stdout.write([...rows, ...renderEvalSections(evalPlan, evalAggregate), ''].join('\n'));
 }
+if (only.length > 0 && reconcile) process.stdout.write(`${renderReconcileRows(reconcile).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 
 const failed = (commits && (commits.differences.length > 0 || commits.ratio < 1.5))
   || (requests && requests.some((r) => r.count > r.goal || r.notes.length > 0))
   || (cards && (cards.vsRemark < 10 || cards.vsFloor > 2))
-  || (evalPlan && evalPlan.misses.length > 0) || (evalAggregate && evalAggregate.problems.length > 0);
+  || (evalPlan && evalPlan.misses.length > 0) || (evalAggregate && evalAggregate.problems.length > 0)
+  || (reconcile && (reconcile.problems.length > 0 || reconcile.ratio > reconcile.goal));
 if (failed) log('\nAt least one goal is not met: see the verdict column above.');
 process.exitCode = failed ? 1 : 0;

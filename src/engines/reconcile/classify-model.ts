@@ -60,9 +60,10 @@ export function classifyModel({ upstream, fork, base }: ClassifyInput): ForkVerd
   if (!upstream && !fork) throw new Error('classifyModel needs the model in upstream or in the fork');
   if (!upstream || !fork) return classifyOneSided(upstream, fork, base);
   if (upstream.contentHash === fork.contentHash) return verdict('in-sync');
+  // The same version with other content is a conflict whoever changed it: one version number, two models.
+  if (sameVersion(upstream, fork)) return verdict('conflict', diffMetadata(base?.data, upstream.data, fork.data));
   if (base === undefined) return classifyWithoutBase(upstream, fork);
   if (base && fork.contentHash === base.contentHash) return verdict('behind');
   if (base && upstream.contentHash === base.contentHash) return verdict('ahead', [], fork.data);
-  if (sameVersion(upstream, fork)) return verdict('conflict', diffMetadata(base?.data, upstream.data, fork.data));
   return diverged(base?.data ?? {}, upstream, fork);
 }

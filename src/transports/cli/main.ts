@@ -8,7 +8,6 @@ import { processIo, type CliIo } from './cli-io.js';
 import { runCheck } from './commands/check.js';
 import { runInit } from './commands/init.js';
 import { runServe } from './commands/serve.js';
-import { runUnavailable } from './commands/unavailable.js';
 import { MAIN_USAGE } from './usage.js';
 import { packageFile } from './package-root.js';
 
@@ -36,7 +35,7 @@ async function dispatch(command: string | undefined, rest: string[], io: CliIo):
     case 'eval':
       return (await import('./commands/eval.js')).runEval(rest, io);
     case 'reconcile':
-      return runUnavailable(command, io);
+      return (await import('./commands/reconcile.js')).runReconcile(rest, io);
     case '--help':
     case '-h':
     case 'help':

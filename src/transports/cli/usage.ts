@@ -8,7 +8,7 @@ Commands:
   serve       Run the GitHub App (the same as \`npm start\`)
   cards       Validate model cards (front matter as the Hub reads it, profiles, sections)
   eval        Plan an evaluation suite's shards (eval plan) or run them on this machine (eval run)
-  reconcile   Compare forks' model metadata (not available yet in this version)
+  reconcile   Compare model metadata across a clone's remotes (forks) with upstream's
 
 Options:
   -h, --help     Show this help (or \`steward <command> --help\`)
@@ -106,4 +106,30 @@ Options:
 
 Exit codes: 0 done (eval run: no regression), 1 eval run: a metric regressed or some piece gave no
 result (partial), 2 usage or configuration error, or nothing could run.
+`;
+
+export const RECONCILE_USAGE = `Usage: steward reconcile [--repo DIR] [--remote NAME]... [--all-remotes]
+                         [--format text|json|markdown] [--write-registry FILE]
+
+Treats each git remote of a local clone as a fork and compares every model's metadata (registry
+files matching reconcile.paths, default models/*/model.yml, and the model cards matching
+model-cards.paths) at each fork's default branch with upstream's (the remote the default branch
+tracks, else origin). Each model in each fork is in-sync, behind, ahead, diverged, conflict (the
+same version with other content), new or removed, judged against the merge base. Reads only
+fetched refs: run \`git fetch --all\` first; a remote never fetched is reported as skipped.
+
+Options:
+  --repo DIR              The clone (default: the current folder)
+  --remote NAME           A remote to compare; repeat for several
+  --all-remotes           Every remote but upstream (the default when no --remote is given)
+  --config FILE           The configuration (default: .github/steward.yml under --repo)
+  --format F              text (default), json or markdown (with a Mermaid graph of forks and lineage).
+                          json: {"models": [{"id", "upstream": {"version"}, "forks": [{"fork",
+                          "version", "status", "conflicts": [{"path", "base", "ours", "theirs"}]}]}],
+                          "summary", "findings"}
+  --write-registry FILE   Also write registry.json (schemas/registry.schema.json) to FILE
+  -h, --help              Show this help
+
+Exit codes: 0 no conflict, 1 a model in conflict or diverged with conflicting edits, 2 usage or
+configuration error, or upstream cannot be read.
 `;

@@ -35,12 +35,6 @@ describe('steward (main)', () => {
     expect(unknown.stderr).toMatch(/^steward: unknown command "lint"/);
   });
 
-  it.each(['reconcile'])('says `%s` is not available yet and exits 2', async (command) => {
-    const run = await runMain([command, command === 'eval' ? 'run' : 'plan']);
-    expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toContain(`steward ${command}${command === 'eval' ? ' run' : ''}: not available yet in this version`);
-  });
-
   it('serve --help answers without loading the App', async () => {
     const run = await runMain(['serve', '--help']);
     expect(run.code).toBe(0);
