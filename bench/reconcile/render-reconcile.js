@@ -20,8 +20,8 @@ export const RECONCILE_METHOD = [
     + 'each one commit on upstream: a quarter unchanged, a quarter with a model\'s version bumped, a quarter with the same '
     + 'version and other sha256 values, a quarter with another `base_model` in the card.',
   '- Steward (from lib/, in the bench\'s process): `readRemoteMetadata` over upstream and the 1,000 refs with globs '
-    + '`models/*/model.yml` and `README.md` (four git processes: refs to trees, `diff-tree --stdin` of the distinct trees, '
-    + 'blob sizes, one `cat-file --batch`), then `readMetadata` per fork through `makeCachedReader` (each distinct file '
+    + '`models/*/model.yml` and `README.md` (one git process, `cat-file --batch-command`: refs to trees, each distinct tree '
+    + 'read once, blob sizes, blob text), then `readMetadata` per fork through `makeCachedReader` (each distinct file '
     + 'parsed once) and `classifyModel` for every model of every fork against upstream, with upstream\'s copy as the base '
     + '(every fork starts at upstream\'s head, so that is the merge base; no `git merge-base` is run).',
   '- Floor: the distinct blob ids Steward read, known in advance, piped to one `git cat-file --batch` whose output is discarded.',

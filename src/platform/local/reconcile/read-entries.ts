@@ -5,7 +5,7 @@
  */
 import type { MetadataFile } from '../../../engines/reconcile/types.js';
 import { decodeBytes } from '../decode-bytes.js';
-import { batchCatFile } from './batch-cat-file.js';
+import { batchCatFile, type BatchRead } from './batch-cat-file.js';
 import type { TreeEntry } from './list-tree.js';
 
 /** Metadata files are small text; a larger file is data, not metadata, and is never read. */
@@ -33,13 +33,33 @@ export function classifyKind(path: string): MetadataFile['kind'] {
 }
 
 export async function readEntries(repo: string, byName: Map<string, TreeEntry[]>, stats?: ReadStats): Promise<Map<string, RefFiles>> {
-  const wanted = [...byName.values()].flat().filter(isReadable).map((e) => e.blob);
-  const { bodies, objectsRead } = await batchCatFile(repo, wanted);
+  return readEntriesWith((ids) => batchCatFile(repo, ids), byName, stats);
+}
+
+/** Blob bytes for ids, from whichever git process the caller has open. */
+export type BlobFetcher = (ids: readonly string[]) => Promise<BatchRead>;
+
+/**
+ * readEntries through `fetch`. Each tree entry becomes a file or a problem once, however many refs
+ * list it (forks share entry objects, see walk-trees.ts): decoding 6,000 copies of 750 blobs was
+ * most of the JavaScript time. The resulting files are shared between refs: treat them as read-only.
+ */
+export async function readEntriesWith(fetch: BlobFetcher, byName: Map<string, TreeEntry[]>, stats?: ReadStats): Promise<Map<string, RefFiles>> {
+  const wanted = new Set<string>();
+  for (const entries of byName.values()) for (const e of entries) if (isReadable(e)) wanted.add(e.blob);
+  const { bodies, objectsRead } = await fetch([...wanted]);
   if (stats) stats.objectsRead += objectsRead;
+  const texts = new Map<string, string>();
+  const done = new Map<TreeEntry, MetadataFile | FileProblem>();
   const result = new Map<string, RefFiles>();
   for (const [name, entries] of byName) {
     const refFiles: RefFiles = { files: [], problems: [] };
-    for (const entry of entries) addEntry(refFiles, entry, bodies.get(entry.blob));
+    for (const entry of entries) {
+      let outcome = done.get(entry);
+      if (!outcome) done.set(entry, (outcome = toOutcome(entry, bodies.get(entry.blob), texts)));
+      if ('text' in outcome) refFiles.files.push(outcome);
+      else refFiles.problems.push(outcome);
+    }
     result.set(name, refFiles);
   }
   return result;
@@ -49,13 +69,14 @@ function isReadable(entry: TreeEntry): boolean {
   return entry.mode !== SYMLINK_MODE && entry.size !== null && entry.size <= METADATA_MAX_BYTES;
 }
 
-function addEntry(into: RefFiles, entry: TreeEntry, body: Buffer | undefined): void {
+function toOutcome(entry: TreeEntry, body: Buffer | undefined, texts: Map<string, string>): MetadataFile | FileProblem {
   const problem = findProblem(entry, body);
   if (problem !== null || body === undefined) {
-    into.problems.push({ path: entry.path, problem: problem ?? `${entry.path}: blob ${entry.blob} is missing from the clone; fetch the remote again` });
-    return;
+    return { path: entry.path, problem: problem ?? `${entry.path}: blob ${entry.blob} is missing from the clone; fetch the remote again` };
   }
-  into.files.push({ path: entry.path, text: decodeBytes(body), blob: entry.blob, kind: classifyKind(entry.path) });
+  let text = texts.get(entry.blob);
+  if (text === undefined) texts.set(entry.blob, (text = decodeBytes(body)));
+  return { path: entry.path, text, blob: entry.blob, kind: classifyKind(entry.path) };
 }
 
 function findProblem(entry: TreeEntry, body: Buffer | undefined): string | null {

@@ -1,9 +1,12 @@
 /**
- * readRemoteMetadata lists every ref in a fixed number of git processes (counted with GIT_TRACE),
+ * readRemoteMetadata lists every ref in one git process (counted with GIT_TRACE), four on a git
+ * without `cat-file --batch-command`,
  * and the bulk listing keeps what one `ls-tree` per ref gave: odd paths, links, submodules, tags.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { readRemoteMetadata } from '../../../../src/platform/local/reconcile/read-remote-metadata.js';
 import { makeRepo, type TestRepo } from '../make-repo.js';
@@ -51,9 +54,9 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 describe('readRemoteMetadata in bulk', () => {
-  it.each([[3], [120]])('starts the same four git processes for %i refs', async (n) => {
+  it.each([[3], [120]])('starts one git process for %i refs', async (n) => {
     const commands = await countGitProcesses(() => readRemoteMetadata(repo.dir, forkRefs(n), GLOBS));
-    expect(commands).toEqual(['cat-file', 'diff-tree', 'cat-file', 'cat-file']);
+    expect(commands).toEqual(['cat-file']);
   });
 
   it('reads UTF-8 and spaced paths, reports the link, skips the submodule, peels an annotated tag', async () => {
@@ -72,5 +75,26 @@ describe('readRemoteMetadata in bulk', () => {
     expect(read.get('empty')).toEqual({ files: [], problems: [] });
     expect(read.get('ghost')?.problems[0]?.problem).toMatch(/^ghost: cannot list refs\/remotes\/ghost\/main \(no such ref or commit in this clone\); fetch the remote with `git fetch ghost`$/);
     expect(read.get('f1')?.files).toEqual([{ path: 'models/m1/model.yml', text: 'id: m1\nversion: 1.1.0\n', blob: expect.any(String), kind: 'registry' }]);
+  });
+
+  it('falls back to four processes, with the same files, on a git older than 2.36', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'old-git-'));
+    const realGit = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
+    // What git 2.34 answers: it has no --batch-command.
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do [ "$a" = --batch-command ] && { echo "error: unknown option \\\`batch-command'" >&2; exit 129; }; done\nexec "${realGit}" "$@"\n`);
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const refs = [{ name: 'odd', ref: 'refs/remotes/odd/main' }, { name: 'ghost', ref: 'refs/remotes/ghost/main' }, ...forkRefs(5)];
+    const expected = await readRemoteMetadata(repo.dir, refs, GLOBS);
+    const savedPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${savedPath ?? ''}`;
+    try {
+      let old: unknown;
+      const commands = await countGitProcesses(async () => (old = await readRemoteMetadata(repo.dir, refs, GLOBS)));
+      expect(commands).toEqual(['cat-file', 'diff-tree', 'cat-file', 'cat-file']);
+      expect(old).toEqual(expected);
+    } finally {
+      process.env.PATH = savedPath;
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
