@@ -97,17 +97,6 @@ export interface DispatchRecord {
   createdAt: Date;
 }
 
-export interface UsageEntry {
-  owner: string;
-  repo: string;
-  pool: string;
-  run: string;
-  shard: number;
-  attempt: number;
-  minutes: number;
-  at: Date;
-}
-
 export interface PieceDuration {
   owner: string;
   repo: string;

@@ -6,6 +6,7 @@
 import { readMetadata } from '../engines/reconcile/read-metadata.js';
 import type { ModelMetadata } from '../engines/reconcile/types.js';
 import type { ReconcileOptions, ReconcileReader, RepositoryFiles } from './reconcile-types.js';
+import { runBounded } from '../engines/run-bounded.js';
 
 /** id → model at the merge base; a fork with no merge base has no entry (base unknown). */
 export type BaseModels = Map<string, ModelMetadata>;
@@ -28,7 +29,7 @@ export async function readBases(
   const byCommit = new Map<string, Promise<BaseModels>>();
   const bases = new Map<string, BaseModels>();
   if (forks.length) options.onProgress?.(`finding the merge base of ${forks.length} fork${forks.length === 1 ? '' : 's'} with upstream`);
-  const commits = await mapBounded(forks, MERGE_BASE_CONCURRENCY, (fork) => reader.mergeBase(fork.name));
+  const commits = await runBounded(forks, MERGE_BASE_CONCURRENCY, (fork) => reader.mergeBase(fork.name));
   for (const [i, fork] of forks.entries()) {
     const commit = commits[i]!;
     if (commit === null) continue;
@@ -42,18 +43,4 @@ export async function readBases(
 async function readModelsAt(reader: ReconcileReader, commit: string, paths: readonly string[], options: ReconcileOptions): Promise<BaseModels> {
   const files = await reader.readAt(commit, paths);
   return new Map(readMetadata(files.files, options).models.map((m) => [m.id, m]));
-}
-
-/** `task` over `items`, at most `limit` at once, results in input order. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

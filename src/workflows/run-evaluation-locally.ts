@@ -12,7 +12,7 @@ import type { ShardPlan } from '../engines/eval/plan-types.js';
 import { readEvalConfig } from '../engines/eval/read-eval-config.js';
 import type { RunResult } from '../engines/eval/result-types.js';
 import { specifyShard } from '../engines/eval/specify-shard.js';
-import { runBounded } from './local-eval-pool.js';
+import { runBounded } from '../engines/run-bounded.js';
 import type { LocalEvalOptions, LocalEvalOutcome } from './local-eval-types.js';
 import { runShard } from './run-shard.js';
 

@@ -1,9 +1,9 @@
-/** A bounded worker pool: at most `limit` items in work at once, results in the items' order. */
-
+/** A bounded worker pool: at most `limit` items in work at once, results in the items' order
+ *  (shards of `steward eval run`, merge-base look-ups of `steward reconcile`). */
 export async function runBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
-  // Each worker takes the next item when it is free: a long shard never holds up the short ones behind it.
+  // Each worker takes the next item when it is free: a long item never holds up the short ones behind it.
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
