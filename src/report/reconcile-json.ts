@@ -49,3 +49,8 @@ export function countStatuses(report: ReconcileReport): Record<ModelStatus, numb
 function conflictJson(c: MergeConflict): ReconcileJson['models'][number]['forks'][number]['conflicts'][number] {
   return { path: c.path, base: c.base ?? null, ours: c.ours ?? null, theirs: c.theirs ?? null };
 }
+
+/** What a maintainer must decide by hand: the same version twice, or edits the merge cannot combine. */
+export function hasConflict(report: ReconcileReport): boolean {
+  return report.models.some((m) => m.forks.some((f) => f.verdict.status === 'conflict' || (f.verdict.status === 'diverged' && f.verdict.conflicts.length > 0)));
+}

@@ -4,6 +4,7 @@ import { createDialect } from './create-dialect.js';
 import { createDeliveryQueue } from './delivery-queue.js';
 import { createEvalStore } from './eval-store.js';
 import { MIGRATIONS } from './migrations.js';
+import { createReconcileStore } from './reconcile-store.js';
 import type { Database } from './schema.js';
 import type { Store } from './types.js';
 import { createWaivers } from './waivers.js';
@@ -31,6 +32,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     ...createDeliveryQueue(db, kind),
     ...createWaivers(db),
     ...createEvalStore(db, kind),
+    ...createReconcileStore(db, kind),
     close: () => db.destroy(),
   };
 }

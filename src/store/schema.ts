@@ -33,7 +33,31 @@ export interface WaiversTable {
   waived_at: string;
 }
 
+/** Blob texts by git blob id (migration 0004); equal ids are equal bytes, so rows never change. */
+export interface ReconcileBlobsTable {
+  oid: string;
+  /** NULL when not usable (binary, too large): `problem` says why. */
+  text: string | null;
+  problem: string | null;
+  /** UTF-8 bytes of the text handed in (0 when none was): shows what a refused text weighed. */
+  byte_size: number;
+  stored_at: string;
+}
+
+/** What a reconcile run published, one row per (repository, kind) (migration 0004). */
+export interface ReconcileOutputsTable {
+  /** lower("owner/repo") of the upstream repository. */
+  repo_key: string;
+  /** "issue", "registry-pr" or "fork-pr:<owner>/<repo>". */
+  kind: string;
+  number: number;
+  content_hash: string | null;
+  updated_at: string;
+}
+
 export interface Database extends EvalTables {
   deliveries: DeliveriesTable;
   waivers: WaiversTable;
+  reconcile_blobs: ReconcileBlobsTable;
+  reconcile_outputs: ReconcileOutputsTable;
 }

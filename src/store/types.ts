@@ -1,6 +1,7 @@
 /** The store's public surface: what the App keeps that GitHub cannot hold for it. */
 import type { Waiver } from '../engines/style/types.js';
 import type { EvalStore } from './eval-types.js';
+import type { ReconcileStore } from './reconcile-types.js';
 import type { DeliveryStatus } from './schema.js';
 
 export type { DeliveryStatus } from './schema.js';
@@ -41,7 +42,7 @@ export interface WaiverRecord extends Waiver {
   pr: number;
 }
 
-export interface Store extends EvalStore {
+export interface Store extends EvalStore, ReconcileStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Records a delivery once: a redelivered id is ignored (`inserted: false`). */
   enqueueDelivery(delivery: NewDelivery): Promise<{ inserted: boolean }>;

@@ -16,6 +16,8 @@ export interface ReconcileOutcome {
   report: ReconcileReport;
   /** Why upstream could not be read (the report then holds no models); null when it was read. */
   upstreamProblem: string | null;
+  /** The files read, by repository name (upstream too): what pull requests to forks are made of. */
+  files: Map<string, RepositoryFiles>;
 }
 
 interface ReadRepository {
@@ -35,7 +37,7 @@ export async function reconcileForks(reader: ReconcileReader, options: Reconcile
   const upstreamFiles = files.get(upstreamName) ?? { files: [], problems: [{ path: '', problem: `upstream "${upstreamName}" was not read` }] };
   const upstreamProblem = wholeProblem(upstreamFiles);
   const forks: ForkNode[] = listing.forks.map((f) => ({ name: f.name, parent: f.parent, skipped: f.skipped ?? skipReason(files.get(f.name), f.name) }));
-  if (upstreamProblem !== null) return { report: { upstream: listing.upstream, forks, models: [], findings: [] }, upstreamProblem };
+  if (upstreamProblem !== null) return { report: { upstream: listing.upstream, forks, models: [], findings: [] }, upstreamProblem, files };
   const owned: OwnedFinding[] = [];
   const upstream = readRepository(upstreamName, upstreamFiles, options, owned);
   const read = forks.filter((f) => f.skipped === null).map((f) => readRepository(f.name, files.get(f.name)!, options, owned));
@@ -43,7 +45,7 @@ export async function reconcileForks(reader: ReconcileReader, options: Reconcile
   const models = compareModels(upstream, read, bases);
   const everyModel = [upstream, ...read].flatMap((r) => [...r.models.values()]);
   const findings = [...mergeOwnedFindings(upstreamName, owned), ...buildLineage(everyModel).findings];
-  return { report: { upstream: listing.upstream, forks, models, findings }, upstreamProblem: null };
+  return { report: { upstream: listing.upstream, forks, models, findings }, upstreamProblem: null, files };
 }
 
 function wholeProblem(files: RepositoryFiles): string | null {

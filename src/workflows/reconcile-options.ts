@@ -11,10 +11,18 @@ export const DEFAULT_REGISTRY_PATHS = ['models/*/model.yml'];
 export interface ReconcileSettings extends ReadOptions {
   /** Registry globs then card globs, de-duplicated. */
   globs: string[];
+  /** reconcile.paths alone: files read as registry files (YAML or JSON), the rest as cards. */
+  registryGlobs: string[];
+  /** reconcile.fork-pull-requests: propose upstream's metadata to forks that are behind (opt-in). */
+  forkPullRequests: boolean;
 }
 
 export function reconcileSettingsOf(config: StewardConfig): ReconcileSettings {
-  const section = (config.reconcile ?? {}) as { paths?: string[]; 'id-field'?: string; 'version-field'?: string };
-  const globs = [...new Set([...(section.paths ?? DEFAULT_REGISTRY_PATHS), ...cardPathsOf(config)])];
-  return { globs, idField: section['id-field'] ?? 'id', versionField: section['version-field'] ?? 'version' };
+  const section = (config.reconcile ?? {}) as { paths?: string[]; 'id-field'?: string; 'version-field'?: string; 'fork-pull-requests'?: boolean };
+  const registryGlobs = section.paths ?? DEFAULT_REGISTRY_PATHS;
+  const globs = [...new Set([...registryGlobs, ...cardPathsOf(config)])];
+  return {
+    globs, registryGlobs, forkPullRequests: section['fork-pull-requests'] === true,
+    idField: section['id-field'] ?? 'id', versionField: section['version-field'] ?? 'version',
+  };
 }

@@ -38,6 +38,12 @@ export interface ReconcileReader {
   mergeBase(fork: string): Promise<string | null>;
   /** The named files at one commit; paths absent there are left out. */
   readAt(commit: string, paths: readonly string[]): Promise<RepositoryFiles>;
+  /**
+   * Optional: the blob ids upstream held at each path over its recent history. A fork whose file
+   * is one of them has not changed it, so no merge base is needed (GitHub: one query instead of a
+   * compare request per fork).
+   */
+  upstreamHistory?(paths: readonly string[]): Promise<Map<string, Set<string>>>;
 }
 
 export interface ReconcileOptions extends ReadOptions {

@@ -5,6 +5,7 @@ export type Command =
   | { kind: 'waive'; rule: string; reason: string }
   | { kind: 'eval'; suite: string | null }
   | { kind: 'approve-eval'; suite: string | null }
+  | { kind: 'reconcile' }
   | { kind: 'other'; name: string };
 
 const COMMAND = /^\s*\/steward(?:\s+(\S+)(?:[ \t]+(.*))?)?\s*$/i;
@@ -29,6 +30,7 @@ export function parseCommands(body: string | null): Command[] {
 function toCommand(name: string, rest: string): Command {
   const verb = name.toLowerCase();
   if (verb === 'recheck') return { kind: 'recheck' };
+  if (verb === 'reconcile') return { kind: 'reconcile' };
   if (verb === 'waive') {
     const [, rule = '', reason = ''] = /^(\S*)\s*(.*)$/.exec(rest) ?? [];
     return { kind: 'waive', rule: rule.toLowerCase(), reason: unquote(reason.trim()) };

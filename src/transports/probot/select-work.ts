@@ -52,7 +52,9 @@ export function selectWork(name: string, payload: unknown, me: Identity): string
     case 'check_run':
       return selectCheckRun(payload, me);
     case 'issue_comment':
-      if (!field(payload, 'issue', 'pull_request')) return 'the comment is on an issue, not a pull request';
+      if (!field(payload, 'issue', 'pull_request') && !parseCommands(text(payload, 'comment', 'body')).some((c) => c.kind === 'reconcile')) {
+        return 'the comment is on an issue, not a pull request, and asks no /steward reconcile';
+      }
       return selectCommand(payload, text(payload, 'comment', 'body'));
     case 'pull_request_review':
       return selectCommand(payload, text(payload, 'review', 'body'));

@@ -45,6 +45,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
   const store = await openStore({ url: settings.databaseUrl });
   const deps = {
     auth: (installationId: number) => probot.auth(installationId),
+    appAuth: () => probot.auth(),
     createPlatform: (github: GitHubClient) => createGitHubAdapter(github, { appId: settings.appId }),
     checkName: STYLE_CHECK_NAME,
     appId: settings.appId,

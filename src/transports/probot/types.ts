@@ -19,6 +19,12 @@ export interface WorkContext {
   appId: number | null;
   /** The platform of another installation (evaluation pools shared across organisations). */
   platformFor(installationId: number): Promise<Platform>;
+  /** The installation's own client, for adapters beyond the platform (fork reconciliation). */
+  client: GitHubClient;
+  /** The client of another installation (a fork where Steward is installed). */
+  clientFor(installationId: number): Promise<GitHubClient>;
+  /** The App's own client (JWT): finds installations on other repositories; null when unknown (tests). */
+  appClient(): Promise<GitHubClient | null>;
 }
 
 export type DeliveryHandler = (payload: unknown, ctx: WorkContext) => Promise<void>;

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   store: Store;
   /** `(id) => probot.auth(id)`. */
   auth: (installationId: number) => Promise<GitHubClient>;
+  /** `() => probot.auth()`: the App's JWT client (finds Steward's installation on a fork). */
+  appAuth?: () => Promise<GitHubClient>;
   createPlatform: (github: GitHubClient) => Platform;
   /** By event name: "pull_request", "check_run", … */
   handlers: Record<string, DeliveryHandler>;
@@ -80,11 +82,13 @@ function createDeliveryRunner(options: WorkerOptions, now: () => Date, workerId:
       if (!handler || installationId === null) {
         dlog.warn(handler ? 'Skipped: the payload names no installation' : 'Skipped: no handler for this event');
       } else {
-        const platform = options.createPlatform(await options.auth(installationId));
+        const client = await options.auth(installationId);
         const ctx: WorkContext = {
-          delivery, platform, store, log: dlog, now,
+          delivery, platform: options.createPlatform(client), client, store, log: dlog, now,
           checkName: options.checkName, appId: options.appId ?? null,
           platformFor: async (id) => options.createPlatform(await options.auth(id)),
+          clientFor: (id) => options.auth(id),
+          appClient: async () => (options.appAuth ? options.appAuth() : null),
         };
         await handler(delivery.payload, ctx);
       }

@@ -82,8 +82,8 @@ export function mockPermission(gh: MockGitHub, username: string, role: 'admin' |
     withOverrides(base, { permission, role_name: role, user: { login: username, role_name: role } }));
 }
 
-export function mockComment(gh: MockGitHub, bodies: string[]): void {
-  gh.rest('POST', `${REPO_PATH}/issues/${NUMBER}/comments`, {}, 201, (req: { body: unknown }) => {
+export function mockComment(gh: MockGitHub, bodies: string[], number = NUMBER): void {
+  gh.rest('POST', `${REPO_PATH}/issues/${number}/comments`, {}, 201, (req: { body: unknown }) => {
     bodies.push((req.body as { body: string }).body);
     return issueCommentResponse();
   });

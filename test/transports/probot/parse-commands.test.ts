@@ -11,7 +11,8 @@ describe('parseCommands', () => {
     ['/steward eval default', [{ kind: 'eval', suite: 'default' }]],
     ['/steward eval', [{ kind: 'eval', suite: null }]],
     ['/steward approve-eval', [{ kind: 'approve-eval', suite: null }]],
-    ['/steward reconcile', [{ kind: 'other', name: 'reconcile' }]],
+    ['/steward reconcile', [{ kind: 'reconcile' }]],
+    ['/steward reconcile-everything', [{ kind: 'other', name: 'reconcile-everything' }]],
     ['Thanks!\r\n/steward recheck\r\nbye', [{ kind: 'recheck' }]],
   ])('reads %j', (body, expected) => {
     expect(parseCommands(body)).toEqual(expected);

@@ -75,6 +75,9 @@ describe('selectWork', () => {
     const onIssue = { ...comment, issue: { ...comment.issue } };
     delete onIssue.issue.pull_request;
     expect(selectWork('issue_comment', onIssue, me)).toMatch(/not a pull request/);
+    const reconcileOnIssue = { ...onIssue, comment: { ...onIssue.comment, body: 'Please refresh the registry\n/steward reconcile' } };
+    expect(selectWork('issue_comment', reconcileOnIssue, me)).toBeNull();
+    expect(selectWork('issue_comment', { ...reconcileOnIssue, sender: { ...comment.sender, type: 'Bot' } }, me)).toMatch(/bot/);
   });
 
   it('survives payloads with missing fields', () => {

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReconcileReport } from '../../../engines/reconcile/report-types.js';
 import { UsageError } from '../../../platform/local/usage-error.js';
-import { renderReconcileJson } from '../../../report/reconcile-json.js';
+import { hasConflict, renderReconcileJson } from '../../../report/reconcile-json.js';
 import { renderReconcileMarkdown } from '../../../report/reconcile-markdown.js';
 import { renderRegistry } from '../../../report/reconcile-registry.js';
 import { renderReconcileText } from '../../../report/reconcile-text.js';
@@ -71,9 +71,4 @@ function toFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`--format must be text, json or markdown, not "${value}"`);
-}
-
-/** What a maintainer must decide by hand: the same version twice, or edits the merge cannot combine. */
-export function hasConflict(report: ReconcileReport): boolean {
-  return report.models.some((m) => m.forks.some((f) => f.verdict.status === 'conflict' || (f.verdict.status === 'diverged' && f.verdict.conflicts.length > 0)));
 }

@@ -1,16 +1,17 @@
 /**
- * issue_comment.created on a pull request and pull_request_review.submitted: `/steward recheck`
- * `/steward waive RULE REASON`, `/steward eval [suite]` and `/steward approve-eval`, from people with
- * write access or more.
+ * issue_comment.created and pull_request_review.submitted: `/steward recheck`, `/steward waive RULE
+ * REASON`, `/steward eval [suite]`, `/steward approve-eval` (pull requests) and `/steward reconcile`
+ * (pull requests and issues), from people with write access or more.
  */
 import { STYLE_RULE_IDS, type StyleRuleId } from '../../../config/types.js';
 import { parseCommands, type Command } from '../parse-commands.js';
-import { integer, repoOf, text, type RepoName } from '../payload.js';
+import { field, integer, repoOf, text, type RepoName } from '../payload.js';
 import { runStyleCheck } from '../run-style-check.js';
 import type { DeliveryHandler, WorkContext } from '../types.js';
 import { COMMANDING_LEVELS } from '../commanding-levels.js';
 import { replyMissingReason, replyNotAllowed, replyUnknownRule } from './command-replies.js';
 import { runEvalCommands } from './eval-commands.js';
+import { runReconcileCommand } from './reconcile-command.js';
 
 type Waive = Extract<Command, { kind: 'waive' }>;
 
@@ -21,6 +22,7 @@ export const handleIssueComment: DeliveryHandler = (payload, ctx) =>
     number: integer(payload, 'issue', 'number'),
     login: text(payload, 'comment', 'user', 'login'),
     body: text(payload, 'comment', 'body'),
+    onIssue: field(payload, 'issue', 'pull_request') === undefined,
   });
 
 export const handleReview: DeliveryHandler = (payload, ctx) =>
@@ -38,11 +40,13 @@ interface CommandSource {
   login: string | null;
   body: string | null;
   headSha?: string | null;
+  /** A plain issue, not a pull request: only `/steward reconcile` means something there. */
+  onIssue?: boolean;
 }
 
 async function runCommands(ctx: WorkContext, source: CommandSource): Promise<void> {
   const { repo, number, login } = source;
-  const commands = parseCommands(source.body).filter((c) => c.kind !== 'other');
+  const commands = parseCommands(source.body).filter((c) => c.kind !== 'other' && (!source.onIssue || c.kind === 'reconcile'));
   if (!repo || number === null || !login || !commands.length) {
     ctx.log.info('Skipped: no command Steward knows, or the payload lacks the repository, PR number or author');
     return;
@@ -59,6 +63,7 @@ async function runCommands(ctx: WorkContext, source: CommandSource): Promise<voi
     await runStyleCheck(ctx, { ...repo, number, headSha: source.headSha ?? undefined });
   }
   await runEvalCommands(ctx, { repo, number, login }, commands);
+  await runReconcileCommand(ctx, { repo, number, login }, commands);
 }
 
 /** Stores the valid waivers and answers the invalid ones in one reply; returns how many were stored. */
