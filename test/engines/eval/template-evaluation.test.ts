@@ -7,7 +7,8 @@ const template = readFileSync(new URL('../../../templates/steward.yml', import.m
 
 describe('the commented evaluation example in templates/steward.yml', () => {
   it('validates against the schema and reads with no problem once uncommented', () => {
-    const commented = template.slice(template.indexOf('# evaluation:'));
+    const from = template.indexOf('# evaluation:');
+    const commented = template.slice(from, template.indexOf('\n\n', from));
     const text = commented.split('\n').map((line) => line.replace(/^# ?/, '')).join('\n');
     const parsed = parseConfigText({ origin: 'acme/models:.github/steward.yml', path: '.github/steward.yml', text });
     expect(parsed.findings).toEqual([]);
