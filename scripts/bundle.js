@@ -16,6 +16,7 @@ export const ACTIONS = [
   { entry: 'src/transports/actions/check.ts', out: 'actions/check/dist' },
   { entry: 'src/transports/actions/model-cards.ts', out: 'actions/model-cards/dist' },
   { entry: 'src/transports/actions/eval-shard.ts', out: 'actions/eval-shard/dist' },
+  { entry: 'src/transports/actions/reconcile.ts', out: 'actions/reconcile/dist' },
 ];
 
 // Some bundled CommonJS packages call require() for Node built-ins: give the ESM bundle one.

@@ -15,7 +15,7 @@ async function loadSteward() {
   const { readRemoteMetadata } = await import('../../lib/platform/local/reconcile/read-remote-metadata.js');
   const { readMetadata } = await import('../../lib/engines/reconcile/read-metadata.js');
   const { classifyModel } = await import('../../lib/engines/reconcile/classify-model.js');
-  const { makeCachedReader } = await import('../../lib/platform/local/reconcile/read-models-cached.js');
+  const { makeCachedReader } = await import('../../lib/engines/reconcile/read-metadata-cached.js');
   return { readRemoteMetadata, readMetadata, classifyModel, makeCachedReader };
 }
 

@@ -6,7 +6,7 @@
  * merge-base request needed. The rest ask the reader; forks taken from the same upstream commit
  * share a merge base, so each distinct commit is read once.
  */
-import { readMetadata } from '../engines/reconcile/read-metadata.js';
+import type { ModelReader } from '../engines/reconcile/read-metadata-cached.js';
 import type { ModelMetadata } from '../engines/reconcile/types.js';
 import type { ReconcileOptions, ReconcileReader, RepositoryFiles } from './reconcile-types.js';
 import { runBounded } from '../engines/run-bounded.js';
@@ -28,7 +28,7 @@ export async function readBases(
   reader: ReconcileReader,
   upstream: BaseInput,
   forks: readonly BaseInput[],
-  options: ReconcileOptions,
+  options: ReconcileOptions & { readModels: ModelReader },
 ): Promise<Map<string, BaseModels>> {
   const differing = forks.filter((fork) => differs(upstream.models, fork.models));
   const bases = new Map<string, BaseModels>();
@@ -87,7 +87,7 @@ function sameVersion(a: ModelMetadata, b: ModelMetadata): boolean {
 }
 
 /** History's findings are not reported: nobody can fix a merge base, only the current branches. */
-async function readModelsAt(reader: ReconcileReader, commit: string, paths: readonly string[], options: ReconcileOptions): Promise<BaseModels> {
+async function readModelsAt(reader: ReconcileReader, commit: string, paths: readonly string[], options: { readModels: ModelReader }): Promise<BaseModels> {
   const files = await reader.readAt(commit, paths);
-  return new Map(readMetadata(files.files, options).models.map((m) => [m.id, m]));
+  return new Map(options.readModels(files.files).models.map((m) => [m.id, m]));
 }

@@ -5,7 +5,7 @@
  */
 import { buildLineage } from '../engines/reconcile/build-lineage.js';
 import { classifyModel } from '../engines/reconcile/classify-model.js';
-import { readMetadata } from '../engines/reconcile/read-metadata.js';
+import { makeCachedReader, type ModelReader } from '../engines/reconcile/read-metadata-cached.js';
 import type { ForkNode, ModelReport, ReconcileReport } from '../engines/reconcile/report-types.js';
 import type { ModelMetadata } from '../engines/reconcile/types.js';
 import { describeUnreadable, mergeOwnedFindings, type OwnedFinding } from './reconcile-findings.js';
@@ -39,9 +39,11 @@ export async function reconcileForks(reader: ReconcileReader, options: Reconcile
   const forks: ForkNode[] = listing.forks.map((f) => ({ name: f.name, parent: f.parent, skipped: f.skipped ?? skipReason(files.get(f.name), f.name) }));
   if (upstreamProblem !== null) return { report: { upstream: listing.upstream, forks, models: [], findings: [] }, upstreamProblem, files };
   const owned: OwnedFinding[] = [];
-  const upstream = readRepository(upstreamName, upstreamFiles, options, owned);
-  const read = forks.filter((f) => f.skipped === null).map((f) => readRepository(f.name, files.get(f.name)!, options, owned));
-  const bases = await readBases(reader, upstream, read, options);
+  // Forks share most files byte for byte: each distinct blob is parsed once for the whole network.
+  const readModels = makeCachedReader(options);
+  const upstream = readRepository(upstreamName, upstreamFiles, readModels, owned);
+  const read = forks.filter((f) => f.skipped === null).map((f) => readRepository(f.name, files.get(f.name)!, readModels, owned));
+  const bases = await readBases(reader, upstream, read, { ...options, readModels });
   const models = compareModels(upstream, read, bases);
   const everyModel = [upstream, ...read].flatMap((r) => [...r.models.values()]);
   const findings = [...mergeOwnedFindings(upstreamName, owned), ...buildLineage(everyModel).findings];
@@ -57,8 +59,8 @@ function skipReason(files: RepositoryFiles | undefined, name: string): string | 
   return wholeProblem(files);
 }
 
-function readRepository(name: string, files: RepositoryFiles, options: ReconcileOptions, owned: OwnedFinding[]): ReadRepository {
-  const result = readMetadata(files.files, options);
+function readRepository(name: string, files: RepositoryFiles, readModels: ModelReader, owned: OwnedFinding[]): ReadRepository {
+  const result = readModels(files.files);
   owned.push(...result.findings.map((finding) => ({ repository: name, finding })), ...describeUnreadable(name, files.problems));
   const read = new Set(result.models.map((m) => m.path));
   const broken = result.findings.flatMap((f) => (f.path !== null && !read.has(f.path) ? [f.path] : []));

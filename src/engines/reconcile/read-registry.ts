@@ -1,11 +1,14 @@
 /**
  * A registry file (reconcile.paths): YAML or JSON holding one model's mapping, or a list of them
- * (several models in one file). Parsed with positions so every finding names its line.
+ * (several models in one file). Parsed with positions so every finding names its line: by the fast
+ * reader when the file is plain block YAML (most are), else by `yaml`.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { makeFinding, type Finding } from '../findings.js';
 import type { MetadataFile, ReadOptions } from './types.js';
 import { readModel, type ReadModel } from './read-model.js';
+import { readFastYaml, type FastNode } from './read-fast-yaml.js';
+import { nodeAt, toData } from './read-fast-locate.js';
 
 /** A few anchors are normal, thousands are an attack (the card engine's limit too). */
 const MAX_ALIAS_COUNT = 100;
@@ -73,7 +76,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readRegistryFile(file: MetadataFile, options: ReadOptions): { models: ReadModel[]; findings: Finding[] } {
+/** Through `yaml` with positions: every registry file, with its findings. */
+export function readRegistryFull(file: MetadataFile, options: ReadOptions): { models: ReadModel[]; findings: Finding[] } {
   const parsed = parse(file);
   if (!('doc' in parsed)) return { models: [], findings: [parsed] };
   const { data, doc } = parsed;
@@ -87,4 +91,35 @@ export function readRegistryFile(file: MetadataFile, options: ReadOptions): { mo
     findings: [problem(file, line, 'a registry file must hold one model (a mapping) or a list of models (mappings), so this one was not read',
       `Write it as 'id: <model id>' lines, or as a list of such entries starting with '- id: …'.`)],
   };
+}
+
+function readFastEntry(file: MetadataFile, root: FastNode, prefix: number[], data: Record<string, unknown>, options: ReadOptions): ReadModel {
+  const node = (pointer: string): FastNode | undefined => nodeAt(root, [...prefix, ...segments(pointer)]);
+  return readModel({
+    data, path: file.path, blob: file.blob, fallbackId: null,
+    written: (pointer) => {
+      const scalar = node(pointer);
+      return scalar?.kind === 'scalar' ? scalar.source : null;
+    },
+    lineOf: (pointer) => node(pointer)?.line ?? null,
+  }, options);
+}
+
+/**
+ * Through the fast reader (read-fast-yaml.ts): null when it declines, or when the file is JSON (which
+ * must also pass JSON.parse) or not one model or a list of models (the full path words that finding).
+ */
+export function readRegistryFast(file: MetadataFile, options: ReadOptions): { models: ReadModel[]; findings: Finding[] } | null {
+  if (file.path.toLowerCase().endsWith('.json')) return null;
+  const root = readFastYaml(file.text, 'registry');
+  if (!root) return null;
+  const data = toData(root);
+  if (root.kind === 'map') return { models: [readFastEntry(file, root, [], data as Record<string, unknown>, options)], findings: [] };
+  if (root.kind !== 'seq' || !root.items.every((item) => item.kind === 'map')) return null;
+  return { models: (data as Record<string, unknown>[]).map((entry, i) => readFastEntry(file, root, [i], entry, options)), findings: [] };
+}
+
+/** The same result either way: the fast reader reads exactly what `yaml` reads, or declines. */
+export function readRegistryFile(file: MetadataFile, options: ReadOptions): { models: ReadModel[]; findings: Finding[] } {
+  return readRegistryFast(file, options) ?? readRegistryFull(file, options);
 }

@@ -103,10 +103,13 @@ function takeAnswers(out: Buffer, rounds: Round[]): number {
 
 /** "<id> <type> <size>" for an object git has; "<name> <problem>" otherwise (the name may hold spaces). */
 export function readHeader(line: string): CatFileAnswer {
-  const parts = line.split(' ');
-  const [id, type, size] = parts;
-  if (parts.length === 3 && id && /^[0-9a-f]+$/.test(id) && type && /^\d+$/.test(size ?? '')) {
-    return { id, type, size: Number(size), body: null };
+  const first = line.indexOf(' ');
+  const second = first === -1 ? -1 : line.indexOf(' ', first + 1);
+  if (second !== -1 && line.indexOf(' ', second + 1) === -1) {
+    const id = line.slice(0, first);
+    const type = line.slice(first + 1, second);
+    const size = line.slice(second + 1);
+    if (id && /^[0-9a-f]+$/.test(id) && type && /^\d+$/.test(size)) return { id, type, size: Number(size), body: null };
   }
-  return { problem: parts[parts.length - 1] || 'no answer from git' };
+  return { problem: line.slice(line.lastIndexOf(' ') + 1) || 'no answer from git' };
 }

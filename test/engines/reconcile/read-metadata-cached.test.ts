@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { readMetadata } from '../../../../src/engines/reconcile/read-metadata.js';
-import type { MetadataFile } from '../../../../src/engines/reconcile/types.js';
-import { makeCachedReader } from '../../../../src/platform/local/reconcile/read-models-cached.js';
+import { readMetadata } from '../../../src/engines/reconcile/read-metadata.js';
+import type { MetadataFile } from '../../../src/engines/reconcile/types.js';
+import { makeCachedReader } from '../../../src/engines/reconcile/read-metadata-cached.js';
 
 const OPTIONS = { idField: 'id', versionField: 'version' };
 const registry = (path: string, text: string, blob: string | null): MetadataFile => ({ path, text, blob, kind: 'registry' });
