@@ -3,11 +3,12 @@ import { cpus, loadavg, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
 import { RECONCILE_METHOD, renderReconcileRows } from './reconcile/render-reconcile.js';
+import { RECONCILE_REQUEST_METHOD, renderReconcileRequestRows } from './reconcile-requests/render-reconcile-requests.js';
 
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, reconcile = null, seconds }) {
+export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, reconcile = null, reconcileRequests = null, seconds }) {
   const rows = [
     [`Style check, ${commits.commits.toLocaleString('en-US')} commits, end to end (median of ${commits.times.steward.length})`,
       ms(commits.stewardMs), `commitlint ${ms(commits.commitlintMs)}`, `${commits.ratio.toFixed(2)}× (goal ≥ 1.5×)`,
@@ -22,6 +23,7 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
     ...(cards ? renderCardRows(cards) : []),
     ...renderEvalRows(evalPlan, evalAggregate),
     ...(reconcile ? renderReconcileRows(reconcile) : []),
+    ...(reconcileRequests ? renderReconcileRequestRows(reconcileRequests) : []),
   ];
   const table = ['| Measurement | Steward | Peer / minimum | Ratio / goal | Verdict |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -59,6 +61,7 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
     ...(cards ? CARD_METHOD : []),
     ...renderEvalSections(evalPlan, evalAggregate),
     ...(reconcile ? ['', ...RECONCILE_METHOD] : []),
+    ...(reconcileRequests ? ['', ...RECONCILE_REQUEST_METHOD] : []),
     ...renderDifferences(commits.differences),
     ...requests.flatMap((r) => (r.notes?.length ? ['', `Notes on ${r.name}: ${r.notes.join('; ')}`] : [])),
     '',

@@ -7,8 +7,9 @@
  *   4. Evaluation (issue 4): planner makespan / lower bound vs OpenCompass's partitioners and a contiguous
  *      split; aggregation of 256 shard results, time and peak memory.
  *   5. Reconcile (issue 5): 1,000 fork remotes' metadata read and classified vs one bare `git cat-file --batch`.
+ *   6. Reconcile requests (issue 5): GitHub requests to reconcile 1,000 forks vs the per-fork REST approach.
  * Needs `npm run build` first (npm run bench does it): Steward runs from lib/.
- * `node bench/run.js eval` (or commits, requests, cards, reconcile) runs only those sections and prints them;
+ * `node bench/run.js eval` (or commits, requests, cards, reconcile, reconcile-requests) runs only those sections and prints them;
  * only a full run writes RESULTS.md, so a partial run never drops the other sections.
  */
 import { writeFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ import { renderResults } from './render-results.js';
 import { runRequestsBench } from './requests/run-requests.js';
 import { renderReconcileRows } from './reconcile/render-reconcile.js';
 import { runReconcileBench } from './reconcile/run-reconcile.js';
+import { renderReconcileRequestRows } from './reconcile-requests/render-reconcile-requests.js';
+import { meetsGoals as reconcileRequestsMeetGoals, runReconcileRequestsBench } from './reconcile-requests/run-reconcile-requests.js';
 
 const BENCH = import.meta.dirname;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -58,8 +61,13 @@ if (wants('reconcile')) {
   log('6. Reconcile: 1,000 fork remotes read and classified vs a bare git cat-file --batch of the same blobs');
   reconcile = await runReconcileBench({ workDir: join(BENCH, '.work'), reps: Number(process.env.BENCH_REPS ?? 7), log });
 }
+let reconcileRequests = null;
+if (wants('reconcile-requests')) {
+  log('7. GitHub requests to reconcile 1,000 forks: Steward vs the per-fork REST approach, and a second run with nothing changed');
+  reconcileRequests = await runReconcileRequestsBench({ log });
+}
 if (only.length === 0) {
-  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, reconcile, seconds: (Date.now() - started) / 1000 });
+  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, reconcile, reconcileRequests, seconds: (Date.now() - started) / 1000 });
   writeFileSync(join(BENCH, 'RESULTS.md'), markdown);
   process.stdout.write(markdown);
 } else if (evalPlan || evalAggregate) {
@@ -67,11 +75,13 @@ if (only.length === 0) {
   process.stdout.write([...rows, ...renderEvalSections(evalPlan, evalAggregate), ''].join('\n'));
 }
 if (only.length > 0 && reconcile) process.stdout.write(`${renderReconcileRows(reconcile).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+if (only.length > 0 && reconcileRequests) process.stdout.write(`${renderReconcileRequestRows(reconcileRequests).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 
 const failed = (commits && (commits.differences.length > 0 || commits.ratio < 1.5))
   || (requests && requests.some((r) => r.count > r.goal || r.notes.length > 0))
   || (cards && (cards.vsRemark < 10 || cards.vsFloor > 2))
   || (evalPlan && evalPlan.misses.length > 0) || (evalAggregate && evalAggregate.problems.length > 0)
-  || (reconcile && (reconcile.problems.length > 0 || reconcile.ratio > reconcile.goal));
+  || (reconcile && (reconcile.problems.length > 0 || reconcile.ratio > reconcile.goal))
+  || (reconcileRequests && !reconcileRequestsMeetGoals(reconcileRequests));
 if (failed) log('\nAt least one goal is not met: see the verdict column above.');
 process.exitCode = failed ? 1 : 0;

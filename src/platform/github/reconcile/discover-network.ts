@@ -1,11 +1,13 @@
 /**
  * Fork discovery (research §4 A + B): upstream's paths from one tree request, then every direct
  * fork page by page with each fork's blob ids in the page, then the forks of every fork that has
- * some (GitHub lists direct forks only). About ceil(N / first) + 2 requests for N forks.
+ * some (GitHub lists direct forks only), several small parents per query. About ceil(N / first) + 2
+ * requests for N forks.
  */
 import type { GitHubClient } from '../github-client.js';
 import { GitHubError } from '../github-error.js';
 import { buildFileSelection, type FileSelection } from './file-selection.js';
+import { readForkBatch, takeBatch, type Parent } from './fork-batch.js';
 import { buildPageQuery, readForkPage, type ForkPage } from './fork-page.js';
 import { isListed, planGlobs } from './glob-plan.js';
 import { readUpstream } from './read-upstream.js';
@@ -29,27 +31,60 @@ export async function discoverNetwork(client: GitHubClient, options: DiscoverOpt
   if (upstream.record.skipped !== null || upstream.forkCount === 0) return records;
   const paths = [...new Set([...upstream.record.blobs.keys(), ...plan.literals])].filter((p) => !isListed(plan, p)).sort();
   const selection = buildFileSelection(paths, plan);
-  const query = buildPageQuery(selection);
-  const seen = new Set([upstream.record.name]);
-  const queue = [upstream.record.name];
-  let first = PAGE_SIZES.find((size) => size * selection.weight <= LOOKUPS_PER_PAGE) ?? PAGE_SIZES.at(-1)!;
-  while (queue.length) {
-    const parent = queue.shift()!;
-    let after: string | null = null;
-    for (;;) {
-      const room = options.maxForks - records.forks.length;
-      if (room <= 0) return withNotRead(records, upstream.forkCount);
-      const page: ForkPage = await readPageShrinking(client, query, selection, parent, Math.min(first, room), after, (smaller) => (first = smaller));
-      records.pages++;
-      const fresh = page.forks.filter((fork) => !seen.has(fork.name));
-      for (const fork of fresh) seen.add(fork.name);
-      records.forks.push(...fresh);
-      queue.push(...page.parents.filter((p) => fresh.some((f) => f.name === p)));
-      if (!page.hasNextPage || page.endCursor === null) break;
-      after = page.endCursor;
+  const walk: Walk = {
+    client, selection, records, query: buildPageQuery(selection), seen: new Set([upstream.record.name]), queue: [],
+    first: PAGE_SIZES.find((size) => size * selection.weight <= LOOKUPS_PER_PAGE) ?? PAGE_SIZES.at(-1)!,
+    room: () => options.maxForks - records.forks.length,
+  };
+  if (!(await pageAlone(walk, upstream.record.name, null))) return withNotRead(records, upstream.forkCount);
+  while (walk.queue.length) {
+    if (walk.room() <= 0) return withNotRead(records, upstream.forkCount);
+    const batch = takeBatch(walk.queue, Math.min(walk.first, walk.room()));
+    if (batch.length === 1) {
+      if (!(await pageAlone(walk, batch[0]!.name, null))) return withNotRead(records, upstream.forkCount);
+      continue;
+    }
+    const pages = await readForkBatch(client, selection, batch, walk.first);
+    records.pages++;
+    for (const [i, page] of pages.entries()) {
+      const more = take(walk, page);
+      if (more && !(await pageAlone(walk, batch[i]!.name, page.endCursor))) return withNotRead(records, upstream.forkCount);
     }
   }
   return records;
+}
+
+interface Walk {
+  client: GitHubClient;
+  selection: FileSelection;
+  records: NetworkRecords;
+  query: string;
+  seen: Set<string>;
+  /** Forks with forks of their own, waiting for their first page. */
+  queue: Parent[];
+  first: number;
+  room: () => number;
+}
+
+/** Pages one parent's forks from `after` to the end; false when maxForks stopped it. */
+async function pageAlone(walk: Walk, parent: string, after: string | null): Promise<boolean> {
+  for (;;) {
+    const room = walk.room();
+    if (room <= 0) return false;
+    const page = await readPageShrinking(walk.client, walk.query, walk.selection, parent, Math.min(walk.first, room), after, (smaller) => (walk.first = smaller));
+    walk.records.pages++;
+    if (!take(walk, page)) return true;
+    after = page.endCursor;
+  }
+}
+
+/** Records a page's new forks and queues their parents; true when the parent has more pages. */
+function take(walk: Walk, page: ForkPage): boolean {
+  const fresh = page.forks.filter((fork) => !walk.seen.has(fork.name));
+  for (const fork of fresh) walk.seen.add(fork.name);
+  walk.records.forks.push(...fresh);
+  walk.queue.push(...page.parents.filter((p) => fresh.some((f) => f.name === p.name)));
+  return page.hasNextPage && page.endCursor !== null;
 }
 
 /** A page GitHub timed out on (502/504) is asked again with fewer forks rather than failing the run. */

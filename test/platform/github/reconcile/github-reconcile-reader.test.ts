@@ -30,6 +30,25 @@ describe('GitHub reconcile reader: discovery and texts', () => {
     expect(gh.requestCount()).toBe(2 + 3 + 1);
   });
 
+  it('reads the forks of many small parents in one batched query, and pages on alone a parent with more', async () => {
+    const net = makeTestNetwork(30);
+    for (let i = 10; i < 20; i++) {
+      const subs = [`deep${i}a/models`, `deep${i}b/models`];
+      net.repos.get(`user${i}/models`)!.forks = subs;
+      for (const name of subs) net.repos.set(name, { name, files: { 'models/a/model.yml': 'id: a\nversion: 1.0.0\n' }, forks: [] });
+    }
+    const big = Array.from({ length: 130 }, (_, i) => `wide${i}/models`);
+    net.repos.get('user20/models')!.forks = big;
+    for (const name of big) net.repos.set(name, { name, files: {}, forks: [] });
+    gh = mockUpstreamTree(mockNetwork(mockGitHub(), net, { StewardNetworkUpstream: 1, StewardForkPage: 3, StewardForkBatch: 1 }), net);
+    const listing = await createGitHubReconcileReader(testOctokit(), { owner: 'acme', repo: 'models', globs: GLOBS, cache: memoryCache() }).listNetwork();
+    expect(listing.forks).toHaveLength(30 + 2 + 20 + 130);
+    expect(listing.forks.filter((f) => f.parent === 'user15/models').map((f) => f.name)).toEqual(['deep15a/models', 'deep15b/models']);
+    expect(listing.forks.filter((f) => f.parent === 'user20/models')).toHaveLength(130);
+    // upstream, tree, 1 page of 30 direct forks, 1 batch (user0's 2, user10..19's 20), user20's 130 alone in 2 pages.
+    expect(gh.requestCount()).toBe(2 + 1 + 1 + 2);
+  });
+
   it('reads every distinct blob once, finds a fork-only model by listing, and reads no text on a second run', async () => {
     const net = makeTestNetwork();
     const cache = memoryCache();
