@@ -16,8 +16,8 @@ export function renderReconcileRequestRows(r) {
       `minimum ${Math.ceil(r.forks / 100)} (one page of 100 forks)`, `goal ≤ ceil(${n(r.forks)} / 100) + 10 = ${s.readsGoal}`, verdict(s.reads <= s.readsGoal && clean)],
     ['Same, merge bases (REST compare)', String(s.compares), `${s.baseDecides} forks whose change only the merge base can judge`,
       `goal ≤ ${s.baseDecides}`, verdict(s.compares <= s.baseDecides && clean)],
-    ['Same, second run with nothing changed: file texts read', `${r.secondTexts} StewardBlobTexts (${r.secondTotal} requests in all)`,
-      `per-fork REST reads every file again (${n(r.peer.files)})`, 'goal 0', verdict(r.secondTexts === 0 && clean)],
+    ['Same, second run with nothing changed: file texts read', `${r.secondTexts} StewardBlobTexts, ${r.secondCompares} compares (${r.secondTotal} requests in all)`,
+      `per-fork REST reads every file again (${n(r.peer.files)})`, 'goal 0 texts, 0 compares', verdict(r.secondTexts === 0 && r.secondCompares === 0 && clean)],
     ['Same, verdicts (models × forks)', Object.entries(r.statuses).map(([k, c]) => `${k} ${c}`).join(', '), '',
       clean ? 'every planted fork judged as planted; every query valid against GitHub\'s schema' : r.problems.join('; '), 'reported'],
   ];
@@ -35,10 +35,11 @@ export const RECONCILE_REQUEST_METHOD = [
     + 'against GitHub\'s schema (@octokit/graphql-schema) and executed by graphql-js with resolvers over the network, so answers '
     + 'take the schema\'s shape (partial answers with NOT_FOUND / FORBIDDEN errors where GitHub gives them); every REST request '
     + 'must match a route of @octokit/openapi. Any invalid query, unknown route or field the fake lacks fails the bench.',
-  '- Steward (from lib/): `createGitHubReconcileReader(octokit, { owner, repo, globs, registryGlobs, cache })` with '
-    + '`createMemoryBlobCache()`, then `reconcileForks(reader, { globs, idField: "id", versionField: "version" })`; every request '
-    + 'counted by GraphQL operation name or REST route. Then a new reader with the same cache and nothing changed. Its verdicts are '
-    + 'checked against what was planted in each fork.',
+  '- Steward (from lib/): `createGitHubReconcileReader(octokit, { owner, repo, globs, registryGlobs, cache, mergeBases })` with '
+    + '`createMemoryBlobCache()` and `createMemoryMergeBases()` (the caches the App keeps in its store), then '
+    + '`reconcileForks(reader, { globs, idField: "id", versionField: "version" })`; every request counted by GraphQL operation '
+    + 'name or REST route. Then a new reader with the same caches and nothing changed. Its verdicts are checked against what was '
+    + 'planted in each fork.',
   '- Peer (bench/reconcile-requests/peer.js): the per-fork REST approach through @octokit/rest: `GET /repos/{o}/{r}`, '
     + '`GET .../forks?per_page=100` paged (and for every fork whose `forks_count > 0`), then for upstream and each fork '
     + '`GET .../git/trees/{branch}?recursive=1`, `GET .../contents/{path}` for each matching file, and for each fork '

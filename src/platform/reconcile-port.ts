@@ -68,3 +68,13 @@ export interface ReconcilePublisher {
    */
   proposeFiles(repo: RepoRef, proposal: FileProposal): Promise<Publication>;
 }
+
+/**
+ * Merge bases by the pair of commits they join ("<upstream head>...<fork head>"): a pair of commits
+ * never changes its merge base, so a run where neither side moved asks GitHub nothing.
+ */
+export interface MergeBaseCache {
+  /** The merge base of the pair; null when known to share no history; undefined when not known. */
+  readMergeBase(pair: string): Promise<string | null | undefined>;
+  writeMergeBase(pair: string, base: string | null): Promise<void>;
+}

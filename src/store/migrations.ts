@@ -1,6 +1,7 @@
 /** Schema migrations, shared by SQLite and PostgreSQL. Append new ones; never edit a released one. */
 import type { Kysely, Migration } from 'kysely';
 import { createEvaluation } from './eval-migration.js';
+import { createMergeBases } from './reconcile-merge-bases.js';
 import { createReconcile } from './reconcile-migration.js';
 
 const createDeliveries: Migration = {
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-waivers': createWaivers,
   '0003-evaluation': createEvaluation,
   '0004-reconcile': createReconcile,
+  '0005-reconcile-merge-bases': createMergeBases,
 };

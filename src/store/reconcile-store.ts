@@ -1,4 +1,5 @@
 /** The reconcile part of the store (ReconcileStore): the blob text cache and what a run published. */
+import { createMergeBaseCache } from './reconcile-merge-bases.js';
 import type { Kysely } from 'kysely';
 import type { BlobTextCache, CachedBlob } from '../platform/reconcile-port.js';
 import { createWrite, type Db, type Dialect, type Write } from './eval-tx.js';
@@ -19,6 +20,7 @@ export function createReconcileStore(db: Kysely<Database>, dialect: Dialect): Re
   const write = createWrite(db, dialect);
   return {
     blobCache: createBlobCache(db, write),
+    mergeBaseCache: createMergeBaseCache(db, write),
     async findReconcileOutput(repoKey, kind) {
       const row = await db
         .selectFrom('reconcile_outputs')

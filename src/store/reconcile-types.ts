@@ -3,7 +3,7 @@
  * so a second run with nothing changed reads no text) and what a reconcile run published, so the
  * next run edits the same issue and pull requests instead of opening new ones.
  */
-import type { BlobTextCache } from '../platform/reconcile-port.js';
+import type { BlobTextCache, MergeBaseCache } from '../platform/reconcile-port.js';
 
 /** One thing a reconcile run published for a repository. */
 export interface ReconcileOutput {
@@ -21,6 +21,8 @@ export interface ReconcileOutput {
 export interface ReconcileStore {
   /** The blob cache (BlobTextCache): texts above 1 MB are not kept, only their problem. */
   blobCache: BlobTextCache;
+  /** Merge bases by commit pair (migration 0005): a pair never changes its merge base. */
+  mergeBaseCache: MergeBaseCache;
   /** The output of this kind for this repository; null when none was recorded. */
   findReconcileOutput(repoKey: string, kind: string): Promise<ReconcileOutput | null>;
   /** Records or replaces the output of (repoKey, kind). */

@@ -55,9 +55,17 @@ export interface ReconcileOutputsTable {
   updated_at: string;
 }
 
+/** A merge base by the pair of commits it joins (migration 0005); null: no shared history. */
+export interface ReconcileMergeBasesTable {
+  pair: string;
+  merge_base: string | null;
+  stored_at: string;
+}
+
 export interface Database extends EvalTables {
   deliveries: DeliveriesTable;
   waivers: WaiversTable;
   reconcile_blobs: ReconcileBlobsTable;
   reconcile_outputs: ReconcileOutputsTable;
+  reconcile_merge_bases: ReconcileMergeBasesTable;
 }

@@ -13,7 +13,7 @@ import { readBlobTexts, type BlobSource } from '../platform/github/reconcile/rea
 import { makeKindOf, toRepositoryFiles, type KindOf } from '../platform/github/reconcile/to-repository-files.js';
 import type { NetworkRecords, RepositoryRecord } from '../platform/github/reconcile/types.js';
 import { readUpstreamHistory } from '../platform/github/reconcile/upstream-history.js';
-import type { BlobTextCache } from '../platform/reconcile-port.js';
+import type { BlobTextCache, MergeBaseCache } from '../platform/reconcile-port.js';
 import type { ForkNetworkListing, ReconcileReader, RepositoryFiles } from '../workflows/reconcile-types.js';
 
 export interface GitHubReconcileOptions {
@@ -25,6 +25,8 @@ export interface GitHubReconcileOptions {
    *  Absent: a Markdown file is a card, anything else a registry file (the local reader's rule). */
   registryGlobs?: string[];
   cache: BlobTextCache;
+  /** Merge bases by commit pair, so unchanged branches cost no compare request; none: always ask. */
+  mergeBases?: MergeBaseCache;
   /** Forks read at most (default 5000); the listing says how many more were not read. */
   maxForks?: number;
 }
@@ -50,7 +52,7 @@ export function createGitHubReconcileReader(client: GitHubClient, options: GitHu
       return new Map(names.map((name, i) => [name, filesOf(named[i], name, texts, { wanted, kindOf }, network)]));
     },
     mergeBase(fork) {
-      if (!mergeBases.has(fork)) mergeBases.set(fork, findMergeBase(client, discover, fork));
+      if (!mergeBases.has(fork)) mergeBases.set(fork, findMergeBase(client, discover, fork, options.mergeBases));
       return mergeBases.get(fork)!;
     },
     async readAt(commit, paths) {
@@ -95,10 +97,15 @@ function toListing(network: NetworkRecords): ForkNetworkListing {
   return { upstream: { name: upstream.name, ref: upstream.branch }, forks };
 }
 
-async function findMergeBase(client: GitHubClient, discover: () => Promise<NetworkRecords>, fork: string): Promise<string | null> {
+async function findMergeBase(client: GitHubClient, discover: () => Promise<NetworkRecords>, fork: string, cache?: MergeBaseCache): Promise<string | null> {
   const network = await discover();
   const record = network.forks.find((f) => f.name === fork);
   if (!record?.branch || !network.upstream.branch) return null;
+  const pair = network.upstream.head && record.head ? `${network.upstream.head}...${record.head}` : null;
+  const known = pair && cache ? await cache.readMergeBase(pair) : undefined;
+  if (known !== undefined) return known;
   const [owner, repo] = splitName(network.upstream.name);
-  return readMergeBase(client, { owner, repo, branch: network.upstream.branch }, { owner: splitName(fork)[0], branch: record.branch });
+  const base = await readMergeBase(client, { owner, repo, branch: network.upstream.branch }, { owner: splitName(fork)[0], branch: record.branch });
+  if (pair && cache) await cache.writeMergeBase(pair, base);
+  return base;
 }

@@ -2,7 +2,7 @@
  * The blob cache and the output ledger kept in memory, for runs without a store (the scheduled
  * Action, the request benchmark). A second run in the same process reads no text it has seen.
  */
-import type { BlobTextCache, CachedBlob } from '../platform/reconcile-port.js';
+import type { BlobTextCache, CachedBlob, MergeBaseCache } from '../platform/reconcile-port.js';
 import type { LedgerEntry, OutputLedger } from '../workflows/reconcile-publish-types.js';
 
 export function createMemoryBlobCache(): BlobTextCache & { size(): number } {
@@ -22,5 +22,13 @@ export function createMemoryLedger(): OutputLedger {
   return {
     findReconcileOutput: async (repoKey, kind) => entries.get(key(repoKey, kind)) ?? null,
     saveReconcileOutput: async (entry) => void entries.set(key(entry.repoKey, entry.kind), entry),
+  };
+}
+
+export function createMemoryMergeBases(): MergeBaseCache {
+  const bases = new Map<string, string | null>();
+  return {
+    readMergeBase: async (pair) => bases.get(pair),
+    writeMergeBase: async (pair, base) => void (bases.has(pair) || bases.set(pair, base)),
   };
 }

@@ -26,6 +26,18 @@ describe.each(availableBackends())('reconcile store on %s', (_name, makeBackend)
     await backend.cleanup();
   });
 
+  describe('merge-base cache', () => {
+    it('answers undefined for an unknown pair, then the base or null (no shared history) as stored, first write winning', async () => {
+      const pair = `${oid(1)}...${oid(2)}`;
+      expect(await store.mergeBaseCache.readMergeBase(pair)).toBeUndefined();
+      await Promise.all([store.mergeBaseCache.writeMergeBase(pair, oid(3)), store.mergeBaseCache.writeMergeBase(pair, oid(3))]);
+      await store.mergeBaseCache.writeMergeBase(pair, oid(4));
+      expect(await store.mergeBaseCache.readMergeBase(pair)).toBe(oid(3));
+      await store.mergeBaseCache.writeMergeBase(`${oid(5)}...${oid(6)}`, null);
+      expect(await store.mergeBaseCache.readMergeBase(`${oid(5)}...${oid(6)}`)).toBeNull();
+    });
+  });
+
   describe('blob cache', () => {
     it('returns written blobs as written, texts and problems, and leaves unknown ids out', async () => {
       const blobs = [blob(1, 'ünïcode ✓ 🚀\n'), blob(2, null), blob(3, '')];

@@ -31434,7 +31434,12 @@ function describeSkip(node, parent, errors) {
 function buildPageQuery(selection) {
   return `query StewardForkPage($owner: String!, $name: String!, $first: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
-    forks(first: $first, after: $after, orderBy: {field: CREATED_AT, direction: ASC}) {
+${forksField(selection, "$first", "$after")}
+  }
+}`;
+}
+function forksField(selection, first2, after) {
+  return `    forks(first: ${first2}, after: ${after}, orderBy: {field: CREATED_AT, direction: ASC}) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -31442,9 +31447,7 @@ function buildPageQuery(selection) {
         defaultBranchRef { name target { oid } }
 ${selection.text}
       }
-    }
-  }
-}`;
+    }`;
 }
 var tolerateNodeErrors = (e) => (e.type === "NOT_FOUND" || e.type === "FORBIDDEN") && (e.path?.length ?? 0) >= 1;
 async function readForkPage(client, query, selection, parent, first2, after) {
@@ -31452,13 +31455,16 @@ async function readForkPage(client, query, selection, parent, first2, after) {
   const errors = [];
   const tolerate = (e) => tolerateNodeErrors(e) ? (errors.push(e), true) : false;
   const data = await runGraphql(client, "StewardForkPage", query, { owner, name, first: first2, after }, tolerate);
-  const forks = data.repository?.forks;
+  return toForkPage(data.repository, parent, selection, errors);
+}
+function toForkPage(answer, parent, selection, errors) {
+  const forks = answer?.forks;
   if (!forks) return { forks: [], parents: [], totalCount: 0, endCursor: null, hasNextPage: false };
   const nodes = forks.nodes ?? [];
   const records = nodes.map((node, i2) => toRecord(node, i2, parent, selection, errors.filter((e) => e.path?.[3] === i2)));
   return {
     forks: records,
-    parents: nodes.flatMap((n, i2) => n && n.forkCount > 0 && records[i2].skipped === null ? [n.nameWithOwner] : []),
+    parents: nodes.flatMap((n, i2) => n && n.forkCount > 0 && records[i2].skipped === null ? [{ name: n.nameWithOwner, forkCount: n.forkCount }] : []),
     totalCount: forks.totalCount,
     endCursor: forks.pageInfo.endCursor,
     hasNextPage: forks.pageInfo.hasNextPage
@@ -31474,6 +31480,39 @@ function toRecord(node, index, parent, selection, errors) {
 function splitName(nameWithOwner) {
   const slash = nameWithOwner.indexOf("/");
   return [nameWithOwner.slice(0, slash), nameWithOwner.slice(slash + 1)];
+}
+
+// src/platform/github/reconcile/fork-batch.ts
+var MAX_ALIASES = 25;
+function takeBatch(queue, first2) {
+  const batch = [];
+  let forks = 0;
+  while (queue.length && batch.length < MAX_ALIASES && (batch.length === 0 || forks + queue[0].forkCount <= first2)) {
+    const next = queue.shift();
+    forks += next.forkCount;
+    batch.push(next);
+  }
+  return batch;
+}
+function buildBatchQuery(selection, size) {
+  const variables = Array.from({ length: size }, (_, i2) => `$o${i2}: String!, $n${i2}: String!, $f${i2}: Int!`).join(", ");
+  const aliases = Array.from({ length: size }, (_, i2) => `  p${i2}: repository(owner: $o${i2}, name: $n${i2}) {
+${forksField(selection, `$f${i2}`, "null")}
+  }`);
+  return `query StewardForkBatch(${variables}) {
+${aliases.join("\n")}
+}`;
+}
+async function readForkBatch(client, selection, parents, first2) {
+  const variables = {};
+  parents.forEach((p, i2) => {
+    const [owner, name] = splitName(p.name);
+    Object.assign(variables, { [`o${i2}`]: owner, [`n${i2}`]: name, [`f${i2}`]: Math.max(1, Math.min(first2, p.forkCount)) });
+  });
+  const errors = [];
+  const tolerate = (e) => tolerateNodeErrors(e) ? (errors.push(e), true) : false;
+  const data = await runGraphql(client, "StewardForkBatch", buildBatchQuery(selection, parents.length), variables, tolerate);
+  return parents.map((p, i2) => toForkPage(data[`p${i2}`] ?? null, p.name, selection, errors.filter((e) => e.path?.[0] === `p${i2}`)));
 }
 
 // src/platform/github/reconcile/glob-plan.ts
@@ -31546,27 +31585,49 @@ async function discoverNetwork(client, options) {
   if (upstream.record.skipped !== null || upstream.forkCount === 0) return records;
   const paths = [.../* @__PURE__ */ new Set([...upstream.record.blobs.keys(), ...plan.literals])].filter((p) => !isListed(plan, p)).sort();
   const selection = buildFileSelection(paths, plan);
-  const query = buildPageQuery(selection);
-  const seen = /* @__PURE__ */ new Set([upstream.record.name]);
-  const queue = [upstream.record.name];
-  let first2 = PAGE_SIZES.find((size) => size * selection.weight <= LOOKUPS_PER_PAGE) ?? PAGE_SIZES.at(-1);
-  while (queue.length) {
-    const parent = queue.shift();
-    let after = null;
-    for (; ; ) {
-      const room = options.maxForks - records.forks.length;
-      if (room <= 0) return withNotRead(records, upstream.forkCount);
-      const page = await readPageShrinking(client, query, selection, parent, Math.min(first2, room), after, (smaller) => first2 = smaller);
-      records.pages++;
-      const fresh = page.forks.filter((fork) => !seen.has(fork.name));
-      for (const fork of fresh) seen.add(fork.name);
-      records.forks.push(...fresh);
-      queue.push(...page.parents.filter((p) => fresh.some((f) => f.name === p)));
-      if (!page.hasNextPage || page.endCursor === null) break;
-      after = page.endCursor;
+  const walk2 = {
+    client,
+    selection,
+    records,
+    query: buildPageQuery(selection),
+    seen: /* @__PURE__ */ new Set([upstream.record.name]),
+    queue: [],
+    first: PAGE_SIZES.find((size) => size * selection.weight <= LOOKUPS_PER_PAGE) ?? PAGE_SIZES.at(-1),
+    room: () => options.maxForks - records.forks.length
+  };
+  if (!await pageAlone(walk2, upstream.record.name, null)) return withNotRead(records, upstream.forkCount);
+  while (walk2.queue.length) {
+    if (walk2.room() <= 0) return withNotRead(records, upstream.forkCount);
+    const batch = takeBatch(walk2.queue, Math.min(walk2.first, walk2.room()));
+    if (batch.length === 1) {
+      if (!await pageAlone(walk2, batch[0].name, null)) return withNotRead(records, upstream.forkCount);
+      continue;
+    }
+    const pages = await readForkBatch(client, selection, batch, walk2.first);
+    records.pages++;
+    for (const [i2, page] of pages.entries()) {
+      const more = take(walk2, page);
+      if (more && !await pageAlone(walk2, batch[i2].name, page.endCursor)) return withNotRead(records, upstream.forkCount);
     }
   }
   return records;
+}
+async function pageAlone(walk2, parent, after) {
+  for (; ; ) {
+    const room = walk2.room();
+    if (room <= 0) return false;
+    const page = await readPageShrinking(walk2.client, walk2.query, walk2.selection, parent, Math.min(walk2.first, room), after, (smaller) => walk2.first = smaller);
+    walk2.records.pages++;
+    if (!take(walk2, page)) return true;
+    after = page.endCursor;
+  }
+}
+function take(walk2, page) {
+  const fresh = page.forks.filter((fork) => !walk2.seen.has(fork.name));
+  for (const fork of fresh) walk2.seen.add(fork.name);
+  walk2.records.forks.push(...fresh);
+  walk2.queue.push(...page.parents.filter((p) => fresh.some((f) => f.name === p.name)));
+  return page.hasNextPage && page.endCursor !== null;
 }
 async function readPageShrinking(client, query, selection, parent, first2, after, shrink) {
   try {
@@ -31728,7 +31789,7 @@ function createGitHubReconcileReader(client, options) {
       return new Map(names.map((name, i2) => [name, filesOf(named[i2], name, texts, { wanted, kindOf }, network)]));
     },
     mergeBase(fork) {
-      if (!mergeBases.has(fork)) mergeBases.set(fork, findMergeBase(client, discover, fork));
+      if (!mergeBases.has(fork)) mergeBases.set(fork, findMergeBase(client, discover, fork, options.mergeBases));
       return mergeBases.get(fork);
     },
     async readAt(commit, paths) {
@@ -31767,12 +31828,17 @@ function toListing(network) {
   }
   return { upstream: { name: upstream.name, ref: upstream.branch }, forks };
 }
-async function findMergeBase(client, discover, fork) {
+async function findMergeBase(client, discover, fork, cache) {
   const network = await discover();
   const record = network.forks.find((f) => f.name === fork);
   if (!record?.branch || !network.upstream.branch) return null;
+  const pair = network.upstream.head && record.head ? `${network.upstream.head}...${record.head}` : null;
+  const known = pair && cache ? await cache.readMergeBase(pair) : void 0;
+  if (known !== void 0) return known;
   const [owner, repo] = splitName(network.upstream.name);
-  return readMergeBase(client, { owner, repo, branch: network.upstream.branch }, { owner: splitName(fork)[0], branch: record.branch });
+  const base = await readMergeBase(client, { owner, repo, branch: network.upstream.branch }, { owner: splitName(fork)[0], branch: record.branch });
+  if (pair && cache) await cache.writeMergeBase(pair, base);
+  return base;
 }
 
 // src/transports/memory-reconcile-state.ts

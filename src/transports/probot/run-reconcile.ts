@@ -34,7 +34,7 @@ export async function runReconcile(ctx: WorkContext, repo: RepoName, installatio
   if (!loaded.config) return { summary: null, problem: `the config on the default branch is unusable: ${loaded.problems.join('; ')}` };
   const settings = reconcileSettingsOf(loaded.config);
   const reader = createGitHubReconcileReader(ctx.client, {
-    owner: repo.owner, repo: repo.repo, globs: settings.globs, registryGlobs: settings.registryGlobs, cache: ctx.store.blobCache,
+    owner: repo.owner, repo: repo.repo, globs: settings.globs, registryGlobs: settings.registryGlobs, cache: ctx.store.blobCache, mergeBases: ctx.store.mergeBaseCache,
   });
   const summary = await reconcileAndPublish({
     reader, ledger: ctx.store, now: ctx.now,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createGitHubReconcileReader } from '../../../../src/transports/github-reconcile-reader.js';
+import { createMemoryMergeBases } from '../../../../src/transports/memory-reconcile-state.js';
 import { basicError } from '../../../support/github-fixtures.js';
 import type { MockGitHub } from '../../../support/mock-github.js';
 import { mockGitHub, testOctokit } from '../setup.js';
@@ -26,6 +27,16 @@ describe('GitHub reconcile reader: merge bases and history', () => {
     expect(await reader.mergeBase('user7/models')).toBe(BASE);
     expect(await reader.mergeBase('user5/models')).toBeNull();
     expect(gh.requestCount()).toBe(2 + 2 + 2);
+  });
+
+  it('asks no compare for a pair of heads whose merge base the cache knows', async () => {
+    const net = makeTestNetwork(10);
+    gh = mockUpstreamTree(mockUpstreamTree(mockNetwork(mockGitHub(), net, { StewardNetworkUpstream: 2, StewardForkPage: 4 }), net), net)
+      .rest('GET', '/repos/acme/models/compare/main...user7%3Adevelop', { query: { per_page: 1 } }, 200, compareAnswer(BASE));
+    const mergeBases = createMemoryMergeBases();
+    expect(await createGitHubReconcileReader(testOctokit(), { ...options(), mergeBases }).mergeBase('user7/models')).toBe(BASE);
+    expect(await createGitHubReconcileReader(testOctokit(), { ...options(), mergeBases }).mergeBase('user7/models')).toBe(BASE);
+    expect(gh.requests().filter((r) => r.path.includes('/compare/'))).toHaveLength(1);
   });
 
   it('reads files at a merge base through the cache, leaving out paths absent there', async () => {
