@@ -1,6 +1,6 @@
 /**
  * Everything readRemoteMetadata needs from git, asked through ONE cat-file session as a pipeline:
- * refs are peeled in chunks, and each chunk's answer at once asks for the trees it names, each
+ * refs are peeled in chunks (peel-refs.ts), and each chunk's answer at once asks for the trees it names, each
  * tree's answer for its subtrees and its matching blobs' sizes, each size for the blob's text.
  * Waiting for a whole level before asking the next left git idle while JavaScript worked and the
  * other way round; chunked, both work at once and git's queue never runs dry. What is read is
@@ -10,6 +10,7 @@
 import type { Matcher } from '../../../engines/style/match-globs.js';
 import type { CatFileAnswer, CatFileSession } from './cat-file-session.js';
 import type { TreeOf } from './list-trees.js';
+import { askTrees } from './peel-refs.js';
 import { parseTreeObject, type RawEntry } from './walk-trees.js';
 
 export interface Prefetched {
@@ -32,18 +33,12 @@ export async function prefetchWalk(session: CatFileSession, refs: readonly strin
   const unique = [...new Set(refs)];
   const askable = unique.filter((r) => !/[\n\r]/.test(r) && r !== '');
   for (const r of unique) out.trees.set(r, { problem: 'missing' });
-  walk.ask('info', askable.map((r) => `${r}^{tree}`), (answers, from) => {
-    answers.forEach((answer, i) => {
-      const ref = askable[from + i]!;
-      out.trees.set(ref, 'id' in answer && answer.type === 'tree' ? { tree: answer.id } : { problem: 'problem' in answer ? answer.problem : answer.type });
-      if ('id' in answer && answer.type === 'tree') walk.want(answer.id, '');
-    });
-  });
+  askTrees(walk, out, askable);
   await walk.finish();
   return out;
 }
 
-class Walk {
+export class Walk {
   private readonly pending: Promise<void>[] = [];
   private readonly waiting = new Map<string, string[]>();
   private readonly done = new Set<string>();
