@@ -13,6 +13,8 @@ const getRepo: RestHandler = (context) => {
   return { status: 200, body: example('GET', '/repos/{owner}/{repo}', {
     id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, owner: { login: repo.owner },
     default_branch: repo.defaultBranch, private: repo.private, visibility: repo.private ? 'private' : 'public',
+    // GitHub's own example lacks `language`, which the schema requires (nullable) here and in `source`.
+    language: null, source: { language: null },
   }) };
 };
 

@@ -38,6 +38,10 @@ export interface Standin {
     workflowRun(seed: SeedWorkflowRun): number;
   };
   issueToken(installationId?: number): string;
+  /** Every installation token the stand-in issued (for leak tests: none may reach a log line). */
+  issuedTokens(): string[];
+  /** Every credential (JWT or token, without its scheme) a client sent in an authorization header. */
+  credentialsSeen(): string[];
   requests(): RecordedRequest[];
   writes(route?: string): RecordedRequest[];
   violations(): Violation[];
@@ -56,7 +60,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     records: [], violations: [], handlers: createHandlers(tokens),
   };
   const timers = new Set<NodeJS.Timeout>();
-  const server = createServer((req, res) => void serveHttp(world, timers, req, res));
+  const credentials = new Set<string>();
+  const server = createServer((req, res) => {
+    const credential = req.headers.authorization?.trim().split(/\s+/, 2)[1];
+    if (credential) credentials.add(credential);
+    void serveHttp(world, timers, req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   world.url = `http://${host}/api/v3`;
@@ -69,6 +78,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       workflowRun: (seed) => seedWorkflowRun(world.state, seed).id,
     },
     issueToken: (installationId = 1) => tokens.issue(installationId),
+    issuedTokens: () => [...tokens.issued.keys()],
+    credentialsSeen: () => [...credentials],
     requests: () => world.records.map((r) => ({ ...r })),
     writes: (route) => world.records.filter((r) => WRITES.has(r.method) && !NOT_WRITES.has(r.route) && (!route || r.route === route || r.path === route)),
     violations: () => world.violations.map((v) => ({ ...v, problems: [...v.problems] })),
