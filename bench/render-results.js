@@ -4,11 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { renderEvalRows, renderEvalSections } from './eval-plan/render-eval.js';
 import { RECONCILE_METHOD, renderReconcileRows } from './reconcile/render-reconcile.js';
 import { RECONCILE_REQUEST_METHOD, renderReconcileRequestRows } from './reconcile-requests/render-reconcile-requests.js';
+import { LOAD_METHOD, renderLoadNotes, renderLoadRows } from './load/render-load.js';
 
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, reconcile = null, reconcileRequests = null, seconds }) {
+export function renderResults({ commits, requests, cards, evalPlan = null, evalAggregate = null, reconcile = null, reconcileRequests = null, load = null, seconds }) {
   const rows = [
     [`Style check, ${commits.commits.toLocaleString('en-US')} commits, end to end (median of ${commits.times.steward.length})`,
       ms(commits.stewardMs), `commitlint ${ms(commits.commitlintMs)}`, `${commits.ratio.toFixed(2)}× (goal ≥ 1.5×)`,
@@ -24,6 +25,7 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
     ...renderEvalRows(evalPlan, evalAggregate),
     ...(reconcile ? renderReconcileRows(reconcile) : []),
     ...(reconcileRequests ? renderReconcileRequestRows(reconcileRequests) : []),
+    ...(load ? renderLoadRows(load) : []),
   ];
   const table = ['| Measurement | Steward | Peer / minimum | Ratio / goal | Verdict |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -62,8 +64,10 @@ export function renderResults({ commits, requests, cards, evalPlan = null, evalA
     ...renderEvalSections(evalPlan, evalAggregate),
     ...(reconcile ? ['', ...RECONCILE_METHOD] : []),
     ...(reconcileRequests ? ['', ...RECONCILE_REQUEST_METHOD] : []),
+    ...(load ? ['', ...LOAD_METHOD] : []),
     ...renderDifferences(commits.differences),
     ...requests.flatMap((r) => (r.notes?.length ? ['', `Notes on ${r.name}: ${r.notes.join('; ')}`] : [])),
+    ...(load ? renderLoadNotes(load) : []),
     '',
   ].join('\n');
 }

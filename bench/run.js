@@ -8,8 +8,9 @@
  *      split; aggregation of 256 shard results, time and peak memory.
  *   5. Reconcile (issue 5): 1,000 fork remotes' metadata read and classified vs one bare `git cat-file --batch`.
  *   6. Reconcile requests (issue 5): GitHub requests to reconcile 1,000 forks vs the per-fork REST approach.
+ *   7. Load (issue 6): signed webhooks at rising rates, `steward serve` vs a bare Probot app; a 10,000-event soak.
  * Needs `npm run build` first (npm run bench does it): Steward runs from lib/.
- * `node bench/run.js eval` (or commits, requests, cards, reconcile, reconcile-requests) runs only those sections and prints them;
+ * `node bench/run.js eval` (or commits, requests, cards, reconcile, reconcile-requests, load) runs only those sections and prints them;
  * only a full run writes RESULTS.md, so a partial run never drops the other sections.
  */
 import { writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { renderReconcileRows } from './reconcile/render-reconcile.js';
 import { runReconcileBench } from './reconcile/run-reconcile.js';
 import { renderReconcileRequestRows } from './reconcile-requests/render-reconcile-requests.js';
 import { meetsGoals as reconcileRequestsMeetGoals, runReconcileRequestsBench } from './reconcile-requests/run-reconcile-requests.js';
+import { loadFailed, renderLoadNotes, renderLoadRows } from './load/render-load.js';
+import { runLoadBench } from './load/run-load.js';
 
 const BENCH = import.meta.dirname;
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -66,8 +69,13 @@ if (wants('reconcile-requests')) {
   log('7. GitHub requests to reconcile 1,000 forks: Steward vs the per-fork REST approach, and a second run with nothing changed');
   reconcileRequests = await runReconcileRequestsBench({ log });
 }
+let load = null;
+if (wants('load')) {
+  log('8. Load: pull_request.opened at 50-800/s, steward serve vs a bare Probot app, then a 10,000-event soak');
+  load = await runLoadBench({ log });
+}
 if (only.length === 0) {
-  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, reconcile, reconcileRequests, seconds: (Date.now() - started) / 1000 });
+  const markdown = renderResults({ commits, requests, cards, evalPlan, evalAggregate, reconcile, reconcileRequests, load, seconds: (Date.now() - started) / 1000 });
   writeFileSync(join(BENCH, 'RESULTS.md'), markdown);
   process.stdout.write(markdown);
 } else if (evalPlan || evalAggregate) {
@@ -76,12 +84,14 @@ if (only.length === 0) {
 }
 if (only.length > 0 && reconcile) process.stdout.write(`${renderReconcileRows(reconcile).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 if (only.length > 0 && reconcileRequests) process.stdout.write(`${renderReconcileRequestRows(reconcileRequests).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+if (only.length > 0 && load) process.stdout.write(`${renderLoadRows(load).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n${renderLoadNotes(load).join('\n')}\n`);
 
 const failed = (commits && (commits.differences.length > 0 || commits.ratio < 1.5))
   || (requests && requests.some((r) => r.count > r.goal || r.notes.length > 0))
   || (cards && (cards.vsRemark < 10 || cards.vsFloor > 2))
   || (evalPlan && evalPlan.misses.length > 0) || (evalAggregate && evalAggregate.problems.length > 0)
   || (reconcile && (reconcile.problems.length > 0 || reconcile.ratio > reconcile.goal))
-  || (reconcileRequests && !reconcileRequestsMeetGoals(reconcileRequests));
+  || (reconcileRequests && !reconcileRequestsMeetGoals(reconcileRequests))
+  || (load && loadFailed(load));
 if (failed) log('\nAt least one goal is not met: see the verdict column above.');
 process.exitCode = failed ? 1 : 0;

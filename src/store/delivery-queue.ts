@@ -1,7 +1,8 @@
 /** The durable delivery queue: insert-or-ignore by delivery id, atomic claims for several workers. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, DeliveriesTable } from './schema.js';
-import type { DeliveryRecord, NewDelivery, Store } from './types.js';
+import { createEnqueue } from './enqueue-batch.js';
+import type { DeliveryRecord, Store } from './types.js';
 
 /** Long enough for the biggest pull request; a crashed worker's delivery is picked up after it. */
 /** Short, because a working worker renews it (see the worker's keepLease): a crashed worker's delivery is free again within a minute. */
@@ -14,24 +15,7 @@ type Queue = Pick<Store, 'enqueueDelivery' | 'claimNext' | 'renewLease' | 'compl
 
 export function createDeliveryQueue(db: Kysely<Database>, dialect: Store['dialect']): Queue {
   return {
-    async enqueueDelivery(d: NewDelivery) {
-      const at = d.receivedAt.toISOString();
-      const result = await db
-        .insertInto('deliveries')
-        .values({
-          id: d.id,
-          name: d.name,
-          action: actionOf(d.payload),
-          work_key: d.key ?? null,
-          payload: JSON.stringify(d.payload),
-          status: 'queued',
-          next_attempt_at: at,
-          received_at: at,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      return { inserted: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 };
-    },
+    enqueueDelivery: createEnqueue(db, dialect),
 
     async claimNext(workerId, now, leaseMs = DEFAULT_LEASE_MS) {
       const claim = (trx: Kysely<Database>) => claimQuery(trx, dialect, workerId, now, leaseMs).executeTakeFirst();
@@ -134,11 +118,6 @@ function claimQuery(db: Kysely<Database>, dialect: Store['dialect'], workerId: s
     }))
     .where('id', 'in', due)
     .returningAll();
-}
-
-function actionOf(payload: unknown): string | null {
-  const action = (payload as { action?: unknown } | null)?.action;
-  return typeof action === 'string' ? action : null;
 }
 
 function toRecord(row: Selectable<DeliveriesTable>): DeliveryRecord {

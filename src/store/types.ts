@@ -12,6 +12,8 @@ export interface NewDelivery {
   /** Event name, e.g. "pull_request". */
   name: string;
   payload: unknown;
+  /** The payload's JSON as received: stored as is instead of serialising `payload` again. */
+  payloadText?: string;
   receivedAt: Date;
   /**
    * Deliveries with the same key are never worked at the same time, by any replica: two events for one

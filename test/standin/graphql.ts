@@ -67,7 +67,14 @@ export function answerQuery(state: State, query: string, variables: Record<strin
   }
   const answer = answerGraphql(worldFor(state, repo, variables.number), query, variables) as GraphqlAnswer;
   fillTruncation(answer.data);
+  fillBody(answer.data, typeof variables.number === 'number' ? state.pulls.get(pullKey(repo.owner, repo.name, variables.number))?.body : undefined);
   return answer;
+}
+
+/** The fake answers a fixed description; a seeded one (a hostile-input test's 1 MB body) takes its place. */
+function fillBody(data: unknown, body: string | undefined): void {
+  const pull = (data as { repository?: { pullRequest?: Record<string, unknown> | null } } | null | undefined)?.repository?.pullRequest;
+  if (body && pull && 'body' in pull) pull.body = body;
 }
 
 /** The fake's blobs have no `isTruncated` (non-null on GitHub); a blob held in memory is never truncated. */

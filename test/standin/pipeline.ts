@@ -9,6 +9,7 @@ import { classifyAuth, createTokenHandler, refuseAuth, type Tokens } from './aut
 import type { Faults } from './faults.js';
 import { ANSWERED_OPERATIONS, answerQuery, operationName, unknownOperation } from './graphql.js';
 import { ACTIONS_HANDLERS } from './rest-actions.js';
+import { ARTIFACT_HANDLERS } from './rest-artifacts.js';
 import { CHECK_HANDLERS } from './rest-checks.js';
 import { errorAnswer, type RestAnswer, type RestHandler } from './rest-kit.js';
 import { REPO_HANDLERS } from './rest-repos.js';
@@ -27,6 +28,8 @@ export type Outcome = RestAnswer | { delayMs: number; then: () => RestAnswer };
 export function createHandlers(tokens: Tokens): Record<string, RestHandler> {
   return {
     ...CHECK_HANDLERS, ...REPO_HANDLERS, ...REVIEW_HANDLERS, ...ACTIONS_HANDLERS,
+    // After ACTIONS_HANDLERS: its empty artifact list gives way to the runs' real artifacts.
+    ...ARTIFACT_HANDLERS,
     'POST /app/installations/{installation_id}/access_tokens': createTokenHandler(tokens),
   };
 }

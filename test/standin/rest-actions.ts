@@ -1,5 +1,6 @@
 /** Actions: workflow dispatches (which queue a run, as GitHub does), runs, cancel, runners, artifacts. */
 import type { RunState } from './state.js';
+import { renderRunName } from './run-name.js';
 import {
   example, isAnswer, notFound, page, repoOf, workflowNumber, type RestContext, type RestHandler,
 } from './rest-kit.js';
@@ -10,8 +11,8 @@ function runAnswer(run: RunState, context: RestContext): Record<string, unknown>
   const url = `${context.url}/repos/${run.owner}/${run.repo}/actions/runs/${run.id}`;
   return example('GET', RUN, {
     id: run.id, node_id: `WFR_${run.id}`, head_sha: run.headSha, status: run.status, conclusion: run.conclusion,
-    workflow_id: workflowNumber(run.workflowId), event: 'workflow_dispatch', created_at: run.created_at, updated_at: run.created_at,
-    run_started_at: run.created_at, url, html_url: url, display_title: `Steward run ${run.id}`,
+    workflow_id: workflowNumber(run.workflowId), event: 'workflow_dispatch', created_at: run.created_at, updated_at: run.updated_at ?? run.created_at,
+    run_started_at: run.created_at, url, html_url: url, display_title: run.displayTitle ?? `Steward run ${run.id}`,
   });
 }
 
@@ -28,6 +29,8 @@ const dispatch: RestHandler = (context) => {
     id: context.state.nextId(), owner: repo.owner, repo: repo.name, workflowId, headSha, status: 'queued', conclusion: null,
     created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
+  const title = renderRunName(repo, workflowId, ref, inputs);
+  if (title !== null) run.displayTitle = title;
   context.state.runs.push(run);
   if (context.body.return_run_details !== true) return { status: 204 };
   const url = `${context.url}/repos/${repo.owner}/${repo.name}/actions/runs/${run.id}`;

@@ -21,6 +21,7 @@ import { createTokens } from './auth.js';
 import { createFaults } from './faults.js';
 import { createHandlers, handle, type Incoming, type World } from './pipeline.js';
 import type { RestAnswer } from './rest-kit.js';
+import { serveStorage } from './rest-artifacts.js';
 import { createState, seedPullRequest, seedRepository, seedWorkflowRun, type State } from './state.js';
 import type { FaultRule, RecordedRequest, SeedPullRequest, SeedRepository, SeedWorkflowRun, Violation } from './types.js';
 
@@ -94,6 +95,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
 }
 
 async function serveHttp(world: World, timers: Set<NodeJS.Timeout>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Artifact storage (GitHub's redirect target) is not the API: served as is, neither checked nor recorded.
+  if (serveStorage(world.state, req, res)) return;
   const incoming = await readIncoming(req);
   if (typeof incoming === 'string') return reply(res, { status: 400, body: { message: incoming, documentation_url: 'https://docs.github.com/rest' } });
   const outcome = handle(world, incoming);

@@ -32,7 +32,12 @@ export interface CheckRunState {
 export interface CommentState { id: number; owner: string; repo: string; issueNumber: number; body: string; user: string; created_at: string; updated_at: string }
 export interface ReviewState { id: number; owner: string; repo: string; number: number; commitId: string; event: string; body: string; comments: unknown[] }
 export interface DispatchState { owner: string; repo: string; workflowId: string; ref: string; inputs: Record<string, unknown>; at: number }
-export interface RunState { id: number; owner: string; repo: string; workflowId: string; headSha: string; status: string; conclusion: string | null; created_at: string }
+export interface RunState {
+  id: number; owner: string; repo: string; workflowId: string; headSha: string; status: string; conclusion: string | null; created_at: string;
+  /** The workflow's run-name as GitHub renders it (see run-name.ts); unset: the stand-in's default. */
+  displayTitle?: string;
+  updated_at?: string;
+}
 
 export interface State {
   repos: Map<string, RepoState>;

@@ -41266,8 +41266,61 @@ function subjectPatternRule(pattern) {
   };
 }
 
+// src/engines/style/unsafe-pattern.ts
+function findExponentialPattern(pattern) {
+  const stack = [{ inner: false }];
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c3 = pattern[i2];
+    if (c3 === "\\") {
+      i2++;
+    } else if (c3 === "[") {
+      i2 = skipClass(pattern, i2);
+    } else if (c3 === "(") {
+      stack.push({ inner: false });
+      i2 = skipGroupPrefix(pattern, i2);
+    } else if (c3 === ")" && stack.length > 1) {
+      const group = stack.pop();
+      const repeats = repeatsAt(pattern, i2 + 1);
+      if (repeats && group.inner) return "a repeated group contains a quantifier or an alternation";
+      if (repeats || group.inner) stack.at(-1).inner = true;
+    } else if (c3 === "|" || repeatsAt(pattern, i2) || c3 === "?") {
+      stack.at(-1).inner = true;
+    }
+  }
+  return null;
+}
+function repeatsAt(pattern, i2) {
+  const c3 = pattern[i2];
+  if (c3 === "*" || c3 === "+") return true;
+  if (c3 !== "{") return false;
+  const bounds = /^\{(\d*)(,(\d*))?\}/.exec(pattern.slice(i2));
+  if (!bounds) return false;
+  if (bounds[2] === void 0) return Number(bounds[1]) > 1;
+  return bounds[3] === "" || Number(bounds[3]) > 1;
+}
+function skipClass(pattern, start2) {
+  for (let i2 = start2 + 1; i2 < pattern.length; i2++) {
+    if (pattern[i2] === "\\") i2++;
+    else if (pattern[i2] === "]" && i2 > start2 + 1) return i2;
+  }
+  return pattern.length;
+}
+function skipGroupPrefix(pattern, open) {
+  if (pattern[open + 1] !== "?") return open;
+  const named = /^\?<[A-Za-z_$][\w$]*>/.exec(pattern.slice(open + 1));
+  if (named) return open + named[0].length;
+  const other = /^\?(?::|=|!|<=|<!)/.exec(pattern.slice(open + 1));
+  return other ? open + other[0].length : open;
+}
+
 // src/engines/style/compile-pattern.ts
 function compilePattern(pattern) {
+  const unsafe = findExponentialPattern(pattern);
+  if (unsafe) {
+    return {
+      error: `'${pattern}' can take exponential time on some inputs (${unsafe}), and pull-request authors control the text it runs on; rewrite it without a quantifier inside a repeated group, e.g. \`^(\\w+\\s?)*$\` as \`^[\\w\\s]*$\``
+    };
+  }
   try {
     return { regex: new RegExp(pattern, "u") };
   } catch {

@@ -29467,9 +29467,9 @@ function resetOf(headers) {
 }
 function rateLimitResetOf(status, headers, message2) {
   if (status !== 403 && status !== 429) return null;
-  if (header(headers, "x-ratelimit-remaining") === "0") return resetOf(headers) ?? new Date(Date.now() + 6e4);
   const retryAfter = Number(header(headers, "retry-after"));
   if (Number.isFinite(retryAfter) && retryAfter > 0) return new Date(Date.now() + retryAfter * 1e3);
+  if (header(headers, "x-ratelimit-remaining") === "0") return resetOf(headers) ?? new Date(Date.now() + 6e4);
   return /rate limit/i.test(message2) ? new Date(Date.now() + 6e4) : null;
 }
 

@@ -47,11 +47,11 @@ function resetOf(headers: Record<string, unknown>): Date | null {
   return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null;
 }
 
-/** Primary limit: remaining 0 with a reset time; secondary limit: retry-after seconds. */
+/** GitHub's order: retry-after first when it is sent; else remaining 0 means wait for the reset. */
 function rateLimitResetOf(status: number, headers: Record<string, unknown>, message: string): Date | null {
   if (status !== 403 && status !== 429) return null;
-  if (header(headers, 'x-ratelimit-remaining') === '0') return resetOf(headers) ?? new Date(Date.now() + 60_000);
   const retryAfter = Number(header(headers, 'retry-after'));
   if (Number.isFinite(retryAfter) && retryAfter > 0) return new Date(Date.now() + retryAfter * 1000);
+  if (header(headers, 'x-ratelimit-remaining') === '0') return resetOf(headers) ?? new Date(Date.now() + 60_000);
   return /rate limit/i.test(message) ? new Date(Date.now() + 60_000) : null;
 }

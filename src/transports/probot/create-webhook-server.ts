@@ -1,19 +1,19 @@
 /**
  * The HTTP front: checks the webhook signature before anything else (401 and nothing more when it
- * is missing or wrong, SPEC.md §5; Probot alone would answer 400), then hands the delivery to
- * Probot's middleware, which answers once the delivery is queued.
+ * is missing or wrong, SPEC.md §5; Probot alone would answer 400), then hands the verified delivery
+ * to `receive` (record it in the store) and answers 200 once it is recorded. Probot's middleware is
+ * not used: it would check the signature again and build a GitHub client for every event.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'probot';
+import type { AcceptDelivery } from './accept-delivery.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void) => unknown;
-
 export interface WebhookServerOptions {
-  middleware: Middleware;
+  receive: AcceptDelivery;
   secret: string;
   webhookPath: string;
   log: Logger;
@@ -38,8 +38,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
     options.log.warn({ delivery: req.headers['x-github-delivery'] }, 'Refused a delivery with a missing or wrong signature');
     return send(res, 401, { error: 'Missing or invalid X-Hub-Signature-256; check that the webhook secret matches WEBHOOK_SECRET.' });
   }
-  req.body = body.toString('utf8');
-  await options.middleware(req, res, () => send(res, 404, { error: 'Not found' }));
+  const id = header(req, 'x-github-delivery');
+  const name = header(req, 'x-github-event');
+  if (!id || !name) return send(res, 400, { error: 'Missing X-GitHub-Delivery or X-GitHub-Event header; GitHub always sends both.' });
+  const payloadText = body.toString('utf8');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(payloadText);
+  } catch {
+    return send(res, 400, { error: 'The body is not JSON; set the webhook\'s content type to application/json.' });
+  }
+  await options.receive({ id, name, payload, payloadText }, options.log.child({ delivery: id, event: name }));
+  send(res, 200, { ok: true });
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
 export function hasValidSignature(body: Buffer, header: string | string[] | undefined, secret: string): boolean {

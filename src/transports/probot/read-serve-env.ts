@@ -10,6 +10,8 @@ export interface ServeSettings {
   webhookPath: string;
   databaseUrl: string | undefined;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** STEWARD_RETRY_BACKOFF_MS: waits before each retry of failed work; unset: the worker's default. */
+  retryBackoffMs: number[] | undefined;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -24,6 +26,7 @@ export function readServeEnv(env: NodeJS.ProcessEnv): ServeSettings {
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT "${env.PORT}" is not a port number (0-65535).`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as ServeSettings['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL "${env.LOG_LEVEL}" is not one of ${LOG_LEVELS.join(', ')}.`);
+  const retryBackoffMs = readBackoff(env.STEWARD_RETRY_BACKOFF_MS, problems);
   if (problems.length) throw new Error(`Steward cannot start the GitHub App:\n- ${problems.join('\n- ')}`);
   return {
     appId,
@@ -34,7 +37,17 @@ export function readServeEnv(env: NodeJS.ProcessEnv): ServeSettings {
     webhookPath: env.WEBHOOK_PATH || '/api/github/webhooks',
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel,
+    retryBackoffMs,
   };
+}
+
+/** "30000,120000,600000": one wait (ms) per retry; their count + 1 is the number of attempts. */
+function readBackoff(value: string | undefined, problems: string[]): number[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const waits = value.split(',').map((part) => Number(part.trim()));
+  if (waits.every((ms) => Number.isInteger(ms) && ms >= 0) && waits.length <= 20) return waits;
+  problems.push(`STEWARD_RETRY_BACKOFF_MS "${value}" must be up to 20 whole numbers of milliseconds, comma-separated (e.g. 30000,120000,600000).`);
+  return undefined;
 }
 
 /** PRIVATE_KEY (PEM, PEM with literal \n, or base64 of a PEM) or the file at PRIVATE_KEY_PATH. */

@@ -4,11 +4,11 @@
  * opens the store, answers webhooks and runs the worker until SIGINT or SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, ProbotOctokit } from 'probot';
+import { createProbot, ProbotOctokit } from 'probot';
 import { createGitHubAdapter } from '../../platform/github/create-github-adapter.js';
 import { openStore } from '../../store/open-store.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
-import { createApp } from './app.js';
+import { createDeliveryAcceptor } from './accept-delivery.js';
 import { createWebhookServer } from './create-webhook-server.js';
 import { createEvalSweeper } from './eval-sweeper.js';
 import { createHandlers } from './handlers/index.js';
@@ -31,13 +31,32 @@ export interface ServeOptions {
   Octokit?: typeof ProbotOctokit;
 }
 
+/**
+ * Probot's Octokit with a request deadline, and rate limits waited out in the request only when
+ * GitHub asks for a short wait: a longer one (a primary limit's reset can be an hour away) goes back
+ * to the durable queue, which retries at the time GitHub gave, instead of holding a worker lane.
+ */
+function createOctokitClass(): typeof ProbotOctokit {
+  const waitBriefly = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryAfter <= IN_REQUEST_WAIT_S && retryCount < 2;
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    request: { ...(options.request as object | undefined), fetch: createTimedFetch(GITHUB_REQUEST_TIMEOUT_MS) },
+    throttle: { ...(options.throttle as object | undefined), onRateLimit: waitBriefly, onSecondaryRateLimit: waitBriefly },
+    // plugin-retry would resend a 429 after its own 1 s, ignoring retry-after: the queue honours it.
+    retry: { ...(options.retry as object | undefined), doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+  }));
+}
+
+/** A rate limit asking for at most this many seconds is waited out inside the request. */
+const IN_REQUEST_WAIT_S = 10;
+
 export async function serve(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}): Promise<RunningApp> {
   const settings = readServeEnv(env);
   const probot = createProbot({
     env,
     overrides: {
       appId: settings.appId, privateKey: settings.privateKey, secret: settings.webhookSecret, logLevel: settings.logLevel,
-      Octokit: options.Octokit ?? ProbotOctokit.defaults({ request: { fetch: createTimedFetch(GITHUB_REQUEST_TIMEOUT_MS) } }),
+      Octokit: options.Octokit ?? createOctokitClass(),
     },
   });
   await probot.ready();
@@ -51,13 +70,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     appId: settings.appId,
   };
   const worker = createWorker({
-    ...deps, store, handlers: createHandlers(), log: log.child({ name: 'worker' }),
+    ...deps, store, handlers: createHandlers(), log: log.child({ name: 'worker' }), backoffMs: settings.retryBackoffMs,
     onGiveUp: createFailureReporter({ ...deps, log }),
   });
   const sweeper = createEvalSweeper({ ...deps, store, log: log.child({ name: 'evaluations' }) });
-  const app = createApp({ store, appId: settings.appId, onEnqueued: () => worker.wake() });
-  const middleware = await createNodeMiddleware(app, { probot, webhooksPath: settings.webhookPath });
-  const server = createWebhookServer({ middleware, secret: settings.webhookSecret, webhookPath: settings.webhookPath, log });
+  const receive = createDeliveryAcceptor({ store, appId: settings.appId, onEnqueued: () => worker.wake() });
+  const server = createWebhookServer({ receive, secret: settings.webhookSecret, webhookPath: settings.webhookPath, log });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(settings.port, settings.host, resolve));
   worker.start();
   sweeper.start();

@@ -3,7 +3,8 @@ import type { Logger } from 'probot';
 import { describeError } from './retry-policy.js';
 
 export interface LoopOptions {
-  drainOnce: () => Promise<number>;
+  /** Works due deliveries; stops claiming more once `stopping()` is true (SIGTERM with a backlog). */
+  drainOnce: (stopping: () => boolean) => Promise<number>;
   /** Deletes old finished deliveries; called at most once an hour. */
   prune: (now: Date) => Promise<unknown>;
   now: () => Date;
@@ -26,7 +27,7 @@ export function createLoop(options: LoopOptions): Loop {
     while (!stopping) {
       alarm.reset();
       try {
-        await options.drainOnce();
+        await options.drainOnce(() => stopping);
         const now = options.now();
         if (now.getTime() - lastPrune >= 3_600_000) {
           lastPrune = now.getTime();

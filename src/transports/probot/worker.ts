@@ -43,8 +43,8 @@ export interface WorkerOptions {
 
 export interface Worker {
   readonly id: string;
-  /** Works every delivery due now, then resolves with how many were taken. */
-  drainOnce(): Promise<number>;
+  /** Works every delivery due now (until `stopping()` says stop), then resolves with how many were taken. */
+  drainOnce(stopping?: () => boolean): Promise<number>;
   start(): void;
   /** Lets a waiting worker look at the queue now (a delivery just arrived). */
   wake(): void;
@@ -55,10 +55,12 @@ export function createWorker(options: WorkerOptions): Worker {
   const now = options.now ?? (() => new Date());
   const id = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const work = createDeliveryRunner(options, now, id);
-  const drainOnce = async () => {
+  const drainOnce = async (stopping: () => boolean = () => false) => {
     let taken = 0;
+    // A stopping worker finishes the deliveries it holds and leaves the rest queued for the next start.
+    const next = () => (stopping() ? Promise.resolve(null) : options.store.claimNext(id, now()));
     const lane = async () => {
-      for (let d = await options.store.claimNext(id, now()); d; d = await options.store.claimNext(id, now())) {
+      for (let d = await next(); d; d = await next()) {
         taken++;
         await work(d);
       }

@@ -25,6 +25,12 @@ export async function collectWorkflowRun(deps: EvalDeps, repo: RepoRef, wr: Comp
   if (!dispatch) return 'not-ours';
   const run = await deps.store.getRun(dispatch.run);
   if (!run || !sameRepo(run, repo) || (wr.path && !wr.path.endsWith(`/${run.config.workflow}`))) return 'not-ours';
+  if (run.status === 'completed' && (run.pr === null || run.commentId === null)) {
+    // The result was saved but the process died before people saw it (check first, then comment):
+    // a redelivery of any of its workflow runs shows it now, instead of a check left in progress.
+    await finishRunIfDone(deps, run.id);
+    return 'finished-before';
+  }
   if (run.status !== 'running' && run.status !== 'queued') return 'finished-before';
   const artifacts = await deps.platform.listRunArtifacts(repo, wr.id);
   for (const { shard, attempt } of dispatch.shards) await collectShard(deps, run, { shard, attempt }, artifacts, wr);

@@ -29,4 +29,11 @@ describe('readServeEnv', () => {
       /PRIVATE_KEY_PATH "\/nonexistent\/app.pem" cannot be read[\s\S]*PORT "http" is not a port number/,
     );
   });
+
+  it('reads the retry backoff, and names a wrong one', () => {
+    const base = { APP_ID: '1', WEBHOOK_SECRET: 's', PRIVATE_KEY: privateKey() };
+    expect(readServeEnv(base).retryBackoffMs).toBeUndefined();
+    expect(readServeEnv({ ...base, STEWARD_RETRY_BACKOFF_MS: '200, 1000,5000' }).retryBackoffMs).toEqual([200, 1000, 5000]);
+    expect(() => readServeEnv({ ...base, STEWARD_RETRY_BACKOFF_MS: '30s,2m' })).toThrow(/STEWARD_RETRY_BACKOFF_MS "30s,2m" must be up to 20 whole numbers of milliseconds/);
+  });
 });

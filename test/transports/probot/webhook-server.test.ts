@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware } from 'probot';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/types.js';
-import { createApp } from '../../../src/transports/probot/app.js';
+import { createDeliveryAcceptor } from '../../../src/transports/probot/accept-delivery.js';
 import { createWebhookServer } from '../../../src/transports/probot/create-webhook-server.js';
 import { mockGitHub, type MockGitHub } from '../../support/mock-github.js';
 import { loadWebhookExample } from '../../support/webhook-payloads.js';
@@ -24,8 +23,8 @@ describe('webhook server', () => {
     gh = mockGitHub(); // nothing is mocked: any request to GitHub fails the test
     store = await openStore({ url: ':memory:' });
     const probot = createTestProbot();
-    const middleware = await createNodeMiddleware(createApp({ store, now: () => T0 }), { probot, webhooksPath: PATH });
-    server = createWebhookServer({ middleware, secret: WEBHOOK_SECRET, webhookPath: PATH, log: probot.log });
+    await probot.ready(); // its logger exists once it is ready
+    server = createWebhookServer({ receive: createDeliveryAcceptor({ store, now: () => T0 }), secret: WEBHOOK_SECRET, webhookPath: PATH, log: probot.log });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -78,6 +77,27 @@ describe('webhook server', () => {
     const body = JSON.stringify(loadWebhookExample('pull_request', 'opened', { as: 'assigned' }));
     expect((await post('delivery-4', body, sign(body))).status).toBe(200);
     expect(await store.getDelivery('delivery-4')).toBeNull();
+  });
+
+  it('answers 400 to a signed body that is not JSON or lacks the event headers, and queues nothing', async () => {
+    const text = 'payload=%7B%7D';
+    const response = await post('delivery-5', text, sign(text));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/content type to application\/json/) });
+    const body = JSON.stringify(loadWebhookExample('pull_request', 'opened'));
+    expect((await post('', body, sign(body))).status).toBe(400);
+    expect(await store.getDelivery('delivery-5')).toBeNull();
+  });
+
+  it('records a burst of deliveries arriving together, each once', async () => {
+    const body = JSON.stringify(loadWebhookExample('pull_request', 'opened'));
+    const ids = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
+    const statuses = await Promise.all([...ids, ...ids.slice(0, 10)].map((id) => post(id, body, sign(body)).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    for (const id of ids) expect(await store.getDelivery(id)).toMatchObject({ status: 'queued', action: 'opened' });
+    let claimed = 0;
+    while (await store.claimNext(`w${claimed}`, T0)) claimed++;
+    expect(claimed).toBe(1); // one repository: its deliveries are worked one at a time
   });
 
   it('answers health checks and unknown routes', async () => {

@@ -45,6 +45,16 @@ describe('worker', () => {
     expect(await store.getDelivery('a')).toMatchObject({ status: 'done' });
   });
 
+  it('stops claiming once it is stopping: the deliveries it holds finish, the rest stay queued for the next start', async () => {
+    let stopping = false;
+    const w = worker(async () => void (stopping = true), { concurrency: 1 });
+    for (const id of ['a', 'b', 'c']) await store.enqueueDelivery({ id, name: 'pull_request', payload: payload(), receivedAt: T0, key: id });
+    expect(await w.drainOnce(() => stopping)).toBe(1);
+    const statuses = await Promise.all(['a', 'b', 'c'].map(async (id) => (await store.getDelivery(id))!.status));
+    expect(statuses.filter((s) => s === 'done')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'queued')).toHaveLength(2);
+  });
+
   it('retries GitHub outages after the backoff, then gives up and reports once', async () => {
     const handler = jest.fn(async () => {
       throw httpError(502);

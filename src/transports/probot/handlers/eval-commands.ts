@@ -19,7 +19,7 @@ export async function runEvalCommands(ctx: WorkContext, on: { repo: RepoName; nu
       ? await approveEvaluation(deps, on.repo, on.number, on.login, command.suite)
       : await startFromComment(ctx, deps, on, command.suite);
     // An approval is always answered: the conversation records who let which commit onto shared runners.
-    if (command.kind === 'approve-eval' || shouldReply(started)) replies.push(`@${on.login}, ${started.message}.`);
+    if (command.kind === 'approve-eval' || (shouldReply(started) && !startedByThisDelivery(ctx, started, on.login))) replies.push(`@${on.login}, ${started.message}.`);
   }
   if (replies.length) await ctx.platform.comment(on.repo, on.number, replies.join('\n\n'));
 }
@@ -33,6 +33,15 @@ async function startFromComment(
     repo: on.repo, pr: on.number, headSha: origin.headSha, headBranch: origin.headRef, suite, trigger: 'comment',
     requestedBy: on.login, fromFork: origin.fromFork, approved: false, baseline: false,
   });
+}
+
+/**
+ * A retried delivery (the process died after starting the run) finds the run its own first attempt
+ * started: telling the maintainer "already being evaluated" would read as if they had asked twice.
+ */
+function startedByThisDelivery(ctx: WorkContext, started: EvalStart, login: string): boolean {
+  const run = started.run;
+  return ctx.delivery.attempts > 1 && run !== null && run.requestedBy === login && run.createdAt >= ctx.delivery.receivedAt;
 }
 
 /** The check run shows a run that started; people hear back when nothing started, or it waits for them. */
