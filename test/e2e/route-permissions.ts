@@ -59,9 +59,7 @@ export const ROUTE_NEEDS: Record<string, readonly Need[]> = {
  * FINDING: the repository's runners (list-runners.ts fallback) need `administration: read`, which
  * app.yml rightly does not ask for; so this call always fails for an App installed as declared.
  */
-export const REFUSAL_HANDLED: Record<string, string> = {
-  'GET /repos/{owner}/{repo}/actions/runners': 'src/platform/github/list-runners.ts: falls back to counting its own shards on 403/404',
-};
+export const REFUSAL_HANDLED: Record<string, string> = {};
 
 const RANK: Record<Level, number> = { read: 1, write: 2 };
 

@@ -1,7 +1,8 @@
 /**
  * Self-hosted runners, for the least-loaded choice of pool: the organisation's (they serve every
- * repository) when the App may read them, else the repository's own. Neither readable is not an
- * error: the dispatcher then falls back to counting its own shards.
+ * repository) when the App may read them (`organization_self_hosted_runners: read`). Not readable is
+ * not an error: the dispatcher then counts its own shards. A repository's own runners are not asked:
+ * that route needs `administration: read`, more than Steward should hold for a hint.
  */
 import type { RepoName, Runner } from '../port.js';
 import type { GitHubClient } from './github-client.js';
@@ -19,9 +20,7 @@ interface RunnerAnswer {
 }
 
 export async function listRunners(client: GitHubClient, repo: RepoName): Promise<Runner[] | null> {
-  const org = await readRunners(client, 'GET /orgs/{org}/actions/runners', { org: repo.owner });
-  if (org) return org;
-  return readRunners(client, 'GET /repos/{owner}/{repo}/actions/runners', { ...repo });
+  return readRunners(client, 'GET /orgs/{org}/actions/runners', { org: repo.owner });
 }
 
 /** null when GitHub refuses (403: no permission; 404: a user account, or runners hidden from the App). */
