@@ -29525,7 +29525,8 @@ async function readContentSha(client, repo, ref, path4) {
 
 // src/platform/github/publish/paced-call.ts
 function pacedCall(client, pacer, route, params) {
-  return pacer.run(() => client.request(route, params), describeCall(route, params));
+  const once = route.startsWith("POST ") ? { ...params, request: { retries: 0 } } : params;
+  return pacer.run(() => client.request(route, once), describeCall(route, params));
 }
 
 // src/platform/github/publish/read-branch.ts

@@ -12,7 +12,7 @@ import type { GitHubClient, Platform } from './types.js';
 export interface SweeperOptions {
   store: Store;
   auth: (installationId: number) => Promise<GitHubClient>;
-  createPlatform: (github: GitHubClient) => Platform;
+  createPlatform: (github: GitHubClient, installationId: number) => Platform;
   log: Logger;
   now?: () => Date;
   intervalMs?: number;
@@ -22,7 +22,7 @@ export const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 export function createEvalSweeper(options: SweeperOptions) {
   const now = options.now ?? (() => new Date());
-  const platformFor = async (id: number) => options.createPlatform(await options.auth(id));
+  const platformFor = async (id: number) => options.createPlatform(await options.auth(id), id);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 

@@ -13,7 +13,7 @@ import type { GitHubClient, Platform } from './types.js';
 
 export interface FailureReporterOptions {
   auth: (installationId: number) => Promise<GitHubClient>;
-  createPlatform: (github: GitHubClient) => Platform;
+  createPlatform: (github: GitHubClient, installationId: number) => Platform;
   checkName: string;
   log: Logger;
 }
@@ -25,7 +25,7 @@ export function createFailureReporter(options: FailureReporterOptions) {
     const installationId = installationOf(payload);
     const number = pullRequestOf(delivery.name, payload);
     if (!repo || installationId === null || number === null) return;
-    const platform = options.createPlatform(await options.auth(installationId));
+    const platform = options.createPlatform(await options.auth(installationId), installationId);
     const headSha = headShaOf(delivery.name, payload) ?? (await platform.pullRequestHead(repo, number));
     const existing = await platform.findCheck(repo, headSha, options.checkName);
     const plan = buildFailurePlan({ name: options.checkName, headSha, number, error, delivery });

@@ -10,6 +10,7 @@ import { openStore } from '../../store/open-store.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
 import { createDeliveryAcceptor } from './accept-delivery.js';
 import { createWebhookServer } from './create-webhook-server.js';
+import { UNPACED_WRITE_GROUP, withPacedWrites, writePacerFor } from './paced-writes.js';
 import { createEvalSweeper } from './eval-sweeper.js';
 import { createHandlers } from './handlers/index.js';
 import { readServeEnv } from './read-serve-env.js';
@@ -32,16 +33,17 @@ export interface ServeOptions {
 }
 
 /**
- * Probot's Octokit with a request deadline, and rate limits waited out in the request only when
- * GitHub asks for a short wait: a longer one (a primary limit's reset can be an hour away) goes back
- * to the durable queue, which retries at the time GitHub gave, instead of holding a worker lane.
+ * Probot's Octokit with a request deadline; rate limits waited out in the request only when GitHub
+ * asks for a short wait (a longer one, a primary reset can be an hour away, goes back to the durable
+ * queue, which retries at the time GitHub gave, instead of holding a worker lane); and no write
+ * pacing of GraphQL queries (REST writes are paced per installation in paced-writes.ts).
  */
 function createOctokitClass(): typeof ProbotOctokit {
   const waitBriefly = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryAfter <= IN_REQUEST_WAIT_S && retryCount < 2;
   return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
     ...options,
     request: { ...(options.request as object | undefined), fetch: createTimedFetch(GITHUB_REQUEST_TIMEOUT_MS) },
-    throttle: { ...(options.throttle as object | undefined), onRateLimit: waitBriefly, onSecondaryRateLimit: waitBriefly },
+    throttle: { ...(options.throttle as object | undefined), onRateLimit: waitBriefly, onSecondaryRateLimit: waitBriefly, write: UNPACED_WRITE_GROUP },
     // plugin-retry would resend a 429 after its own 1 s, ignoring retry-after: the queue honours it.
     retry: { ...(options.retry as object | undefined), doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
   }));
@@ -65,7 +67,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
   const deps = {
     auth: (installationId: number) => probot.auth(installationId),
     appAuth: () => probot.auth(),
-    createPlatform: (github: GitHubClient) => createGitHubAdapter(github, { appId: settings.appId }),
+    createPlatform: (github: GitHubClient, installationId: number) =>
+      createGitHubAdapter(withPacedWrites(github, writePacerFor(installationId)), { appId: settings.appId }),
     checkName: STYLE_CHECK_NAME,
     appId: settings.appId,
   };

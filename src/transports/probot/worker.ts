@@ -22,7 +22,8 @@ export interface WorkerOptions {
   auth: (installationId: number) => Promise<GitHubClient>;
   /** `() => probot.auth()`: the App's JWT client (finds Steward's installation on a fork). */
   appAuth?: () => Promise<GitHubClient>;
-  createPlatform: (github: GitHubClient) => Platform;
+  /** The platform over an installation's client (the installation id keys per-installation pacing). */
+  createPlatform: (github: GitHubClient, installationId: number) => Platform;
   /** By event name: "pull_request", "check_run", … */
   handlers: Record<string, DeliveryHandler>;
   log: Logger;
@@ -86,9 +87,9 @@ function createDeliveryRunner(options: WorkerOptions, now: () => Date, workerId:
       } else {
         const client = await options.auth(installationId);
         const ctx: WorkContext = {
-          delivery, platform: options.createPlatform(client), client, store, log: dlog, now,
+          delivery, platform: options.createPlatform(client, installationId), client, store, log: dlog, now,
           checkName: options.checkName, appId: options.appId ?? null,
-          platformFor: async (id) => options.createPlatform(await options.auth(id)),
+          platformFor: async (id) => options.createPlatform(await options.auth(id), id),
           clientFor: (id) => options.auth(id),
           appClient: async () => (options.appAuth ? options.appAuth() : null),
         };

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import type { GitHubClient } from '../../../src/platform/github/github-client.js';
+import { createRequestPacer, withPacedWrites, type RequestPacer } from '../../../src/transports/probot/paced-writes.js';
+
+function recordingClient(log: string[]): GitHubClient {
+  return {
+    request: async (route, params) => {
+      log.push(`${route} ${JSON.stringify((params as { request?: unknown }).request ?? null)}`);
+      return { status: 200, data: {}, headers: {} };
+    },
+    graphql: async (query) => void log.push(`graphql ${query}`),
+  };
+}
+
+const countingPacer = (): RequestPacer & { runs: number } => {
+  const p = { runs: 0, run: <T>(fn: () => Promise<T>) => (p.runs++, fn()) };
+  return p;
+};
+
+describe('withPacedWrites', () => {
+  it('paces REST writes only, and never lets Octokit resend a POST', async () => {
+    const log: string[] = [];
+    const pacer = countingPacer();
+    const client = withPacedWrites(recordingClient(log), pacer);
+    await client.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' });
+    await client.graphql('query StewardPullRequest { viewer { login } }');
+    await client.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'o', repo: 'r', request: { timeout: 5 } });
+    await client.request('PATCH /repos/{owner}/{repo}/check-runs/{id}', { owner: 'o', repo: 'r', id: 1 });
+    expect(pacer.runs).toBe(2);
+    expect(log).toEqual([
+      'GET /repos/{owner}/{repo} null',
+      'graphql query StewardPullRequest { viewer { login } }',
+      'POST /repos/{owner}/{repo}/check-runs {"timeout":5,"retries":0}',
+      'PATCH /repos/{owner}/{repo}/check-runs/{id} null',
+    ]);
+  });
+});
+
+describe('createRequestPacer', () => {
+  it('runs one write at a time and waits the gap after the previous answer', async () => {
+    const waits: number[] = [];
+    const pacer = createRequestPacer(1000, async (ms) => void waits.push(ms));
+    let running = 0;
+    let most = 0;
+    const write = () => pacer.run(async () => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+    });
+    await Promise.all([write(), write(), write()]);
+    expect(most).toBe(1);
+    expect(waits).toHaveLength(2);
+    for (const ms of waits) expect(ms).toBeGreaterThan(900);
+  });
+
+  it('keeps pacing after a failed write', async () => {
+    const waits: number[] = [];
+    const pacer = createRequestPacer(1000, async (ms) => void waits.push(ms));
+    await expect(pacer.run(async () => { throw new Error('502'); })).rejects.toThrow('502');
+    await pacer.run(async () => 'ok');
+    expect(waits).toHaveLength(1);
+  });
+});
