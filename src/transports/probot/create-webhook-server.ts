@@ -48,7 +48,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Webhoo
   } catch {
     return send(res, 400, { error: 'The body is not JSON; set the webhook\'s content type to application/json.' });
   }
-  await options.receive({ id, name, payload, payloadText }, options.log.child({ delivery: id, event: name }));
+  await options.receive({ id, name, payload, payloadText }, options.log);
   send(res, 200, { ok: true });
 }
 
