@@ -8,12 +8,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'probot';
 import type { AcceptDelivery } from './accept-delivery.js';
+import type { LoadGate } from './load-gate.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export interface WebhookServerOptions {
   receive: AcceptDelivery;
+  /** Told while a webhook is being answered, so the worker waits (answers come first). */
+  gate?: LoadGate;
   secret: string;
   webhookPath: string;
   log: Logger;
@@ -21,10 +24,11 @@ export interface WebhookServerOptions {
 
 export function createWebhookServer(options: WebhookServerOptions): Server {
   return createServer((req, res) => {
+    const leave = options.gate?.enter();
     handle(req, res, options).catch((error: unknown) => {
       options.log.error({ err: error }, 'Webhook request failed');
       if (!res.headersSent) send(res, 500, { error: 'Internal error; see the Steward log.' });
-    });
+    }).finally(() => leave?.());
   });
 }
 

@@ -10,6 +10,7 @@ import { openStore } from '../../store/open-store.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
 import { createDeliveryAcceptor } from './accept-delivery.js';
 import { createWebhookServer } from './create-webhook-server.js';
+import { createLoadGate } from './load-gate.js';
 import { UNPACED_WRITE_GROUP, withPacedWrites, writePacerFor } from './paced-writes.js';
 import { createEvalSweeper } from './eval-sweeper.js';
 import { createHandlers } from './handlers/index.js';
@@ -72,13 +73,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     checkName: STYLE_CHECK_NAME,
     appId: settings.appId,
   };
+  const gate = createLoadGate();
   const worker = createWorker({
-    ...deps, store, handlers: createHandlers(), log: log.child({ name: 'worker' }), backoffMs: settings.retryBackoffMs,
+    ...deps, store, handlers: createHandlers(), log: log.child({ name: 'worker' }), backoffMs: settings.retryBackoffMs, gate,
     onGiveUp: createFailureReporter({ ...deps, log }),
   });
   const sweeper = createEvalSweeper({ ...deps, store, log: log.child({ name: 'evaluations' }) });
   const receive = createDeliveryAcceptor({ store, appId: settings.appId, onEnqueued: () => worker.wake() });
-  const server = createWebhookServer({ receive, secret: settings.webhookSecret, webhookPath: settings.webhookPath, log });
+  const server = createWebhookServer({ receive, gate, secret: settings.webhookSecret, webhookPath: settings.webhookPath, log });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(settings.port, settings.host, resolve));
   worker.start();
   sweeper.start();

@@ -10,6 +10,7 @@ import type { DeliveryRecord, Store } from '../../store/types.js';
 import { installationOf } from './payload.js';
 import { DEFAULT_BACKOFF_MS, describeError, isRetryable, retryTime } from './retry-policy.js';
 import { keepLease } from './keep-lease.js';
+import type { LoadGate } from './load-gate.js';
 import { createLoop } from './worker-loop.js';
 import type { DeliveryHandler, GitHubClient, Platform, WorkContext } from './types.js';
 
@@ -40,6 +41,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Finished deliveries are kept this long, so a redelivered id is still recognised. */
   retentionMs?: number;
+  /** Waited on before each claim: answering webhooks comes first (load-gate.ts). */
+  gate?: Pick<LoadGate, 'whenIdle'>;
 }
 
 export interface Worker {
@@ -59,7 +62,10 @@ export function createWorker(options: WorkerOptions): Worker {
   const drainOnce = async (stopping: () => boolean = () => false) => {
     let taken = 0;
     // A stopping worker finishes the deliveries it holds and leaves the rest queued for the next start.
-    const next = () => (stopping() ? Promise.resolve(null) : options.store.claimNext(id, now()));
+    const next = async () => {
+      await options.gate?.whenIdle();
+      return stopping() ? null : options.store.claimNext(id, now());
+    };
     const lane = async () => {
       for (let d = await next(); d; d = await next()) {
         taken++;

@@ -5,6 +5,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { DeliveryRecord, Store } from '../../../src/store/types.js';
 import type { DeliveryHandler, GitHubClient, Platform } from '../../../src/transports/probot/types.js';
 import { createWorker, type WorkerOptions } from '../../../src/transports/probot/worker.js';
+import { createLoadGate } from '../../../src/transports/probot/load-gate.js';
 import { T0, createTestProbot } from './test-probot.js';
 
 const payload = (n = 1) => ({ action: 'opened', installation: { id: 42 }, number: n });
@@ -53,6 +54,20 @@ describe('worker', () => {
     const statuses = await Promise.all(['a', 'b', 'c'].map(async (id) => (await store.getDelivery(id))!.status));
     expect(statuses.filter((s) => s === 'done')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'queued')).toHaveLength(2);
+  });
+
+  it('takes no delivery while a webhook is being answered, and takes it once the answers are out', async () => {
+    const gate = createLoadGate(60_000);
+    const leave = gate.enter();
+    const seen: string[] = [];
+    const w = worker(async (_p, ctx) => void seen.push(ctx.delivery.id), { gate });
+    await store.enqueueDelivery({ id: 'a', name: 'pull_request', payload: payload(), receivedAt: T0 });
+    const draining = w.drainOnce();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+    leave();
+    expect(await draining).toBe(1);
+    expect(seen).toEqual(['a']);
   });
 
   it('retries GitHub outages after the backoff, then gives up and reports once', async () => {
