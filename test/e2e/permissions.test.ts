@@ -25,7 +25,7 @@ beforeAll(async () => {
   bundle = await buildServeBundle();
   standin = await startStandin({ appId: 123 });
   seedTour(standin);
-  const app = await startApp({ bundle, standin });
+  const app = await startApp({ bundle, standin, env: { STEWARD_RETRY_BACKOFF_MS: '500,500,500' } });
   await runTour(standin, app);
   recorded = standin.requests();
 }, 90_000);

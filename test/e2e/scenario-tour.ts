@@ -1,8 +1,9 @@
 /**
  * A tour of what the App does, for tests that look at the whole run rather than one answer (the
  * secrets in its log, the routes it called): a forged delivery, a pull request that changes a card
- * and starts an evaluation, with one 502 on the check-run write, then `/steward recheck` from a
- * writer and from a reader (who gets a polite reply).
+ * and starts an evaluation, with one 502 on the check-run write (retried by the queue: start the
+ * App with a short STEWARD_RETRY_BACKOFF_MS), then `/steward recheck` from a writer and from a
+ * reader (who gets a polite reply).
  */
 import { expect } from '@jest/globals';
 import type { Standin } from '../standin/index.js';

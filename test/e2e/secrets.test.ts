@@ -22,7 +22,7 @@ beforeAll(async () => {
   bundle = await buildServeBundle();
   standin = await startStandin({ appId: 123 });
   seedTour(standin);
-  app = await startApp({ bundle, standin, env: { LOG_LEVEL: 'trace' } });
+  app = await startApp({ bundle, standin, env: { LOG_LEVEL: 'trace', STEWARD_RETRY_BACKOFF_MS: '500,500,500' } });
   await runTour(standin, app);
   await failOnce(standin, app);
   await app.kill('SIGTERM');
