@@ -43,7 +43,7 @@ export function renderLoadRows(load) {
     ['Time from sending to the first check-run write, one pull request at a time (idle server, 5 PRs)',
       `p50 ${msOrS(idle.steward.p50)}, max ${msOrS(idle.steward.p99)}`,
       `bare app writes nothing: its answer at 50/s p50 ${msOrS(load.ramp[0].bare.answerP50)}, p99 ${msOrS(load.ramp[0].bare.answerP99)}`,
-      'reported (Probot paces writes 1 s apart)', ''],
+      'reported (REST writes go out 1 s apart per installation)', ''],
     ['Same, under the ramp: check runs written while it lasted (the rest wait in the queue)',
       `${rampWrites.latencies.length} of ${load.rampSent} in ${Math.round(load.rampSeconds)} s (${perSecond(rampWrites.latencies.length / load.rampSeconds)}); `
       + `p50 ${msOrS(rampWrites.p50)}, p99 ${msOrS(rampWrites.p99)} of those written`, 'bare app: none to write', 'reported (see the notes)', ''],
@@ -84,9 +84,11 @@ export const LOAD_METHOD = [
 
 export function renderLoadNotes(load) {
   return ['', `Notes on the load bench: GitHub requests the fake answered ${Object.entries(load.requests).map(([k, n]) => `${n}× ${k}`).join(', ')}. `
-    + 'Probot\'s Octokit (@octokit/plugin-throttling) lets one installation make one POST, and every GraphQL query is a POST, '
-    + 'at a time and 1 s apart; Steward needs three (StewardPullRequest, StewardPullRequestPage, the check run), so it writes '
-    + 'at most ~0.33 check runs per second per installation whatever the machine.'
+    + 'Steward paces REST writes per installation one at a time and 1 s apart (GitHub\'s guidance for mutative requests; '
+    + 'GraphQL queries are not paced), so one installation gets at most ~1 check run per second whatever the machine; the '
+    + 'rest wait in the durable queue. While webhooks are being answered the worker takes no new delivery (at most 1 s per '
+    + 'claim), so answers come first. The "pacing lifted" diagnostic lifts only @octokit/plugin-throttling\'s pacing, '
+    + 'which Steward no longer uses for writes: it now measures the same thing as Steward as shipped.'
     + (load.exits.some((e) => e.name === 'steward serve' && e.signal === 'SIGKILL')
       ? ' On SIGTERM, Steward\'s worker stops only once its drain pass has emptied the queue of due deliveries, so with a backlog '
         + 'it does not exit (a deployment\'s grace period ends in SIGKILL; leased deliveries are retried after the lease).' : '')
