@@ -4,10 +4,8 @@
  * person's access; nothing is checked, waived, evaluated, dispatched or reconciled. A maintainer's
  * command afterwards still runs: the refusals left the process answering.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startStandin, type Standin } from '../standin/index.js';
-import { startApp, stopAllApps, type AppProcess } from './app-process.js';
-import { buildServeBundle, type ServeBundle } from './build-serve.js';
+import { describe, expect, it } from '@jest/globals';
+import { useServeWorld } from './serve-world.js';
 import { E2E_OWNER, E2E_REPO } from './github-events.js';
 import { alarmingLines, commentEvent, reviewEvent } from './hostile-world.js';
 import { waitFor, waitForQuiet } from './wait.js';
@@ -17,26 +15,15 @@ const HEAD = 'f'.repeat(40);
 const COMMANDS = ['/steward recheck', '/steward eval', '/steward waive pr-size vendored weights, reviewed by hand', '/steward reconcile'];
 const PEOPLE: [string, string, 'read' | 'none'][] = [['a read collaborator', 'reader', 'read'], ['a non-collaborator', 'stranger', 'none']];
 
-let bundle: ServeBundle;
-let standin: Standin;
-let app: AppProcess;
-beforeAll(async () => void (bundle = await buildServeBundle()), 60_000);
-afterAll(() => bundle?.remove());
-beforeEach(async () => {
-  standin = await startStandin({ appId: 123 });
+const world = useServeWorld((standin) => {
   standin.seed.repository({
     owner: E2E_OWNER, name: E2E_REPO, defaultBranch: 'master',
     permissions: { reader: 'read', stranger: 'none', maintainer: 'maintain' },
   });
   seedPull(standin, { headSha: HEAD });
-  app = await startApp({ bundle, standin });
-});
-afterEach(async () => {
-  await stopAllApps();
-  await standin.close();
 });
 
-const repliesTo = (login: string) => standin.state.comments.filter((c) => c.body.startsWith(`@${login},`));
+const repliesTo = (login: string) => world.standin.state.comments.filter((c) => c.body.startsWith(`@${login},`));
 
 describe('/steward commands from people without write access (real process)', () => {
   // GitHub's guidance spaces content-creating requests (Probot's throttling: one comment per 3 s),
@@ -44,13 +31,13 @@ describe('/steward commands from people without write access (real process)', ()
   it('a read collaborator and a non-collaborator: one polite reply per command, nothing checked or dispatched', async () => {
     let id = 100;
     for (const [, login] of PEOPLE) {
-      for (const command of COMMANDS) expect(await app.sendWebhook('issue_comment', commentEvent(login, command, ++id))).toBe(200);
+      for (const command of COMMANDS) expect(await world.app.sendWebhook('issue_comment', commentEvent(login, command, ++id))).toBe(200);
     }
     // All four in one comment, and a command in a review: still one reply each.
-    expect(await app.sendWebhook('issue_comment', commentEvent('reader', COMMANDS.join('\n'), ++id))).toBe(200);
-    expect(await app.sendWebhook('pull_request_review', reviewEvent('stranger', '/steward recheck', HEAD))).toBe(200);
-    await waitFor(() => standin.state.comments.length >= 10, 45_000, standin);
-    await waitForQuiet(standin, 1_500);
+    expect(await world.app.sendWebhook('issue_comment', commentEvent('reader', COMMANDS.join('\n'), ++id))).toBe(200);
+    expect(await world.app.sendWebhook('pull_request_review', reviewEvent('stranger', '/steward recheck', HEAD))).toBe(200);
+    await waitFor(() => world.standin.state.comments.length >= 10, 45_000, world.standin);
+    await waitForQuiet(world.standin, 1_500);
 
     const named = ['recheck', 'eval', 'waive', 'reconcile'];
     for (const [, login, access] of PEOPLE) {
@@ -62,22 +49,22 @@ describe('/steward commands from people without write access (real process)', ()
     }
     for (const verb of named) expect(repliesTo('reader')[4]!.body).toContain(`\`/steward ${verb}\``);
     expect(repliesTo('stranger')[4]!.body).toContain('can run `/steward recheck`. ');
-    expect(standin.state.comments).toHaveLength(10);
-    expect(standin.state.checkRuns).toEqual([]);
-    expect(standin.state.dispatches).toEqual([]);
-    expect(standin.state.reviews).toEqual([]);
-    expect(pullReads(standin)).toBe(0);
-    expect(new Set(standin.writes().map((w) => w.route))).toEqual(new Set(['/repos/{owner}/{repo}/issues/{issue_number}/comments']));
-    expect(standin.violations()).toEqual([]);
-    expect(alarmingLines(app.logs())).toEqual([]);
+    expect(world.standin.state.comments).toHaveLength(10);
+    expect(world.standin.state.checkRuns).toEqual([]);
+    expect(world.standin.state.dispatches).toEqual([]);
+    expect(world.standin.state.reviews).toEqual([]);
+    expect(pullReads(world.standin)).toBe(0);
+    expect(new Set(world.standin.writes().map((w) => w.route))).toEqual(new Set(['/repos/{owner}/{repo}/issues/{issue_number}/comments']));
+    expect(world.standin.violations()).toEqual([]);
+    expect(alarmingLines(world.app.logs())).toEqual([]);
 
     // The process still answers: a maintainer's recheck writes the style check, once, and no reply.
-    expect(await app.sendWebhook('issue_comment', commentEvent('maintainer', '/steward recheck', ++id))).toBe(200);
-    await waitFor(checksCompleted(standin, HEAD, [STYLE_CHECK]), 20_000, standin);
-    await waitForQuiet(standin, 1_000);
-    expect(standin.writes('/repos/{owner}/{repo}/check-runs')).toHaveLength(1);
-    expect(standin.state.comments).toHaveLength(10);
-    expect(standin.violations()).toEqual([]);
-    expect(alarmingLines(app.logs())).toEqual([]);
+    expect(await world.app.sendWebhook('issue_comment', commentEvent('maintainer', '/steward recheck', ++id))).toBe(200);
+    await waitFor(checksCompleted(world.standin, HEAD, [STYLE_CHECK]), 20_000, world.standin);
+    await waitForQuiet(world.standin, 1_000);
+    expect(world.standin.writes('/repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+    expect(world.standin.state.comments).toHaveLength(10);
+    expect(world.standin.violations()).toEqual([]);
+    expect(alarmingLines(world.app.logs())).toEqual([]);
   }, 80_000);
 });

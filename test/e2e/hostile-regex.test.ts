@@ -10,10 +10,8 @@
  * repeated group is refused before it runs, so the check completes with a finding that says why and
  * the process keeps answering.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startStandin, type Standin } from '../standin/index.js';
-import { startApp, stopAllApps, type AppProcess } from './app-process.js';
-import { buildServeBundle, type ServeBundle } from './build-serve.js';
+import { describe, expect, it } from '@jest/globals';
+import { useServeWorld } from './serve-world.js';
 import { openedEvent, seedHostilePull, setConfig } from './hostile-world.js';
 import { waitFor } from './wait.js';
 import { STYLE_CHECK, checksCompleted, seedRepository } from './world.js';
@@ -21,30 +19,19 @@ import { STYLE_CHECK, checksCompleted, seedRepository } from './world.js';
 const HEAD = '5'.repeat(40);
 const TITLE = `feat: ${'a'.repeat(40)}!`;
 
-let bundle: ServeBundle;
-let standin: Standin;
-let app: AppProcess;
-beforeAll(async () => void (bundle = await buildServeBundle()), 60_000);
-afterAll(() => bundle?.remove());
-beforeEach(async () => {
-  standin = await startStandin({ appId: 123 });
+const world = useServeWorld((standin) => {
   seedRepository(standin);
   setConfig(standin, "style:\n  rules:\n    title-conventional:\n      subject-pattern: '^(\\w+\\s?)*$'\n");
-  app = await startApp({ bundle, standin });
-});
-afterEach(async () => {
-  await stopAllApps(); // SIGTERM cannot interrupt the match: stop() ends it with SIGKILL after 5 s
-  await standin.close();
 });
 
 describe('a catastrophic-backtracking pattern in config (real process)', () => {
   it('a 40-letter title against ^(\\w+\\s?)*$: the check completes, says why the pattern is refused, and the process keeps answering', async () => {
-    seedHostilePull(standin, { number: 9, headSha: HEAD, title: TITLE });
-    expect(await app.sendWebhook('pull_request', openedEvent(9, HEAD))).toBe(200);
-    await waitFor(checksCompleted(standin, HEAD, [STYLE_CHECK]), 10_000, standin);
-    const ping = await fetch(new URL('/ping', app.url), { signal: AbortSignal.timeout(2_000) });
+    seedHostilePull(world.standin, { number: 9, headSha: HEAD, title: TITLE });
+    expect(await world.app.sendWebhook('pull_request', openedEvent(9, HEAD))).toBe(200);
+    await waitFor(checksCompleted(world.standin, HEAD, [STYLE_CHECK]), 10_000, world.standin);
+    const ping = await fetch(new URL('/ping', world.app.url), { signal: AbortSignal.timeout(2_000) });
     expect(ping.status).toBe(200);
-    const check = standin.state.checkRuns.find((c) => c.head_sha === HEAD && c.name === STYLE_CHECK);
+    const check = world.standin.state.checkRuns.find((c) => c.head_sha === HEAD && c.name === STYLE_CHECK);
     expect(JSON.stringify(check?.output ?? {})).toMatch(/exponential time/);
   }, 30_000);
 });

@@ -35,14 +35,17 @@ export function createRequestPacer(minGapMs = 1000, sleep = (ms: number) => new 
   };
 }
 
-const pacers = new Map<number, RequestPacer>();
+/** One `create()` per installation in this process (GitHub counts pace per installation). */
+export function perInstallation<T>(create: () => T): (installationId: number) => T {
+  const made = new Map<number, T>();
+  return (installationId) => {
+    if (!made.has(installationId)) made.set(installationId, create());
+    return made.get(installationId)!;
+  };
+}
 
 /** The pacer of an installation's REST writes in this process. */
-export function writePacerFor(installationId: number): RequestPacer {
-  let pacer = pacers.get(installationId);
-  if (!pacer) pacers.set(installationId, (pacer = createRequestPacer()));
-  return pacer;
-}
+export const writePacerFor = perInstallation(() => createRequestPacer());
 
 /** Plugin-throttling's `write` limiter replaced by one that never waits (see above). */
 export const UNPACED_WRITE_GROUP = { key: () => ({ schedule: <T>(_options: unknown, fn: () => Promise<T>) => fn() }) };

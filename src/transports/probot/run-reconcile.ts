@@ -3,24 +3,19 @@
  * reader with the store's blob cache, and the publisher; content-creating requests of every run
  * of one installation share one pacer, so two runs at once still stay under 80 a minute.
  */
-import { createGitHubPublisher, createWritePacer, findInstallation, type WritePacer } from '../../platform/github/publish/create-github-publisher.js';
+import { createGitHubPublisher, createWritePacer, findInstallation } from '../../platform/github/publish/create-github-publisher.js';
 import type { ReconcilePublisher } from '../../platform/reconcile-port.js';
 import { loadDefaultConfig, type DefaultConfig } from '../../workflows/load-default-config.js';
 import { reconcileAndPublish } from '../../workflows/publish-reconcile.js';
 import { reconcileSettingsOf } from '../../workflows/reconcile-options.js';
 import type { ReconcilePublishSummary } from '../../workflows/reconcile-publish-types.js';
 import { createGitHubReconcileReader } from '../github-reconcile-reader.js';
+import { perInstallation } from './paced-writes.js';
 import type { RepoName } from './payload.js';
 import type { WorkContext } from './types.js';
 
-const pacers = new Map<number, WritePacer>();
-
-/** One pacer per installation in this process (GitHub counts content creation per installation). */
-export function pacerFor(installationId: number): WritePacer {
-  let pacer = pacers.get(installationId);
-  if (!pacer) pacers.set(installationId, (pacer = createWritePacer()));
-  return pacer;
-}
+/** Content creation of every reconcile run of one installation shares one pacer (80 a minute). */
+export const pacerFor = perInstallation(() => createWritePacer());
 
 export interface ReconcileRun {
   summary: ReconcilePublishSummary | null;
