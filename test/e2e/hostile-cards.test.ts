@@ -6,32 +6,17 @@
  * fails and its text names path, line and problem) and a passing style check; nothing is written
  * twice; the process stays up and answers the next case. About 5 s a case (GitHub's write pacing).
  */
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
-import { startStandin } from '../standin/index.js';
-import { startApp, stopAllApps } from './app-process.js';
-import { buildServeBundle, type ServeBundle } from './build-serve.js';
-import { checkCardCase, expectCleanAftermath, processRuns, type Bench } from './hostile-checks.js';
+import { useHostileBench } from './hostile-bench.js';
+import { checkCardCase, expectCleanAftermath, processRuns } from './hostile-checks.js';
 import { hostileCard } from './hostile-yaml.js';
-import { seedRepository } from './world.js';
 
-let bundle: ServeBundle;
-let bench: Bench;
-beforeAll(async () => {
-  bundle = await buildServeBundle();
-  const standin = await startStandin({ appId: 123 });
-  seedRepository(standin);
-  bench = { standin, app: await startApp({ bundle, standin }), nextPull: 100 };
-}, 60_000);
-afterAll(async () => {
-  await stopAllApps();
-  await bench?.standin.close();
-  bundle?.remove();
-});
+const bench = useHostileBench();
 
 describe('fuzzed model cards on the real process', () => {
   it('valid, hostile and odd front matter each end in a completed card check that agrees with the engine', async () => {
-    await fc.assert(fc.asyncProperty(hostileCard, (input) => checkCardCase(bench, input)), processRuns(15));
-    await expectCleanAftermath(bench);
+    await fc.assert(fc.asyncProperty(hostileCard, (input) => checkCardCase(bench(), input)), processRuns(15));
+    await expectCleanAftermath(bench());
   }, 100_000);
 });
