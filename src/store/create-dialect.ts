@@ -10,6 +10,8 @@ export const DEFAULT_SQLITE_PATH = '.data/steward.sqlite';
 export interface DialectChoice {
   dialect: Dialect;
   kind: 'sqlite' | 'postgres';
+  /** The SQLite file (not for ':memory:'): deliveries are written to it by a thread of their own. */
+  sqlitePath?: string;
 }
 
 /** `schema` (PostgreSQL only) puts every table in that schema, created if missing; tests use one per run. */
@@ -21,7 +23,8 @@ export async function createDialect(url: string | undefined, schema?: string): P
         `or leave DATABASE_URL unset to use the embedded SQLite file ${DEFAULT_SQLITE_PATH}.`,
     );
   }
-  return { kind: 'sqlite', dialect: new SqliteDialect({ database: sqlite(url?.replace(/^sqlite:/i, '') || DEFAULT_SQLITE_PATH) }) };
+  const path = url?.replace(/^sqlite:/i, '') || DEFAULT_SQLITE_PATH;
+  return { kind: 'sqlite', dialect: new SqliteDialect({ database: sqlite(path) }), ...(path === ':memory:' ? {} : { sqlitePath: path }) };
 }
 
 function sqlite(path: string): BetterSqlite3.Database {

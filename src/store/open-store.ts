@@ -2,6 +2,7 @@
 import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import { createDialect } from './create-dialect.js';
 import { createDeliveryQueue } from './delivery-queue.js';
+import { createEnqueueThread } from './enqueue-thread.js';
 import { createEvalStore } from './eval-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { createReconcileStore } from './reconcile-store.js';
@@ -19,7 +20,7 @@ export interface OpenStoreOptions {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const { dialect, kind } = await createDialect(options.url, options.schema);
+  const { dialect, kind, sqlitePath } = await createDialect(options.url, options.schema);
   const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db);
@@ -27,13 +28,17 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     await db.destroy();
     throw error;
   }
+  const thread = sqlitePath ? createEnqueueThread(sqlitePath) : null;
   return {
     dialect: kind,
-    ...createDeliveryQueue(db, kind),
+    ...createDeliveryQueue(db, kind, thread),
     ...createWaivers(db),
     ...createEvalStore(db, kind),
     ...createReconcileStore(db, kind),
-    close: () => db.destroy(),
+    close: async () => {
+      await thread?.close();
+      await db.destroy();
+    },
   };
 }
 

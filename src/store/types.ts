@@ -12,7 +12,7 @@ export interface NewDelivery {
   /** Event name, e.g. "pull_request". */
   name: string;
   payload: unknown;
-  /** The payload's JSON as received: stored as is instead of serialising `payload` again. */
+  /** `payload` as JSON, when the caller has it already: stored as is instead of serialising `payload` again. */
   payloadText?: string;
   receivedAt: Date;
   /**

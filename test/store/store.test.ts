@@ -126,6 +126,36 @@ describe.each(availableBackends())('store on %s', (_name, makeBackend) => {
       }
     });
 
+    it('records a burst of deliveries at once: each id once, a repeat within the burst not again', async () => {
+      const ids = Array.from({ length: 300 }, (_, i) => `b-${i}`);
+      const sent = [...ids, ...ids.slice(0, 20)];
+      const results = await Promise.all(sent.map((id, i) =>
+        store.enqueueDelivery({ id, name: 'pull_request', payload: pr(i), receivedAt: at(i), key: `o/r${i % 7}` })));
+      expect(results.slice(0, 300).every((r) => r.inserted)).toBe(true);
+      expect(results.slice(300).every((r) => !r.inserted)).toBe(true);
+      // The first send of a repeated id is the one kept.
+      expect(await store.getDelivery('b-3')).toMatchObject({ payload: pr(3), key: 'o/r3', receivedAt: at(3) });
+      let claimed = 0;
+      for (let c = await store.claimNext('w', at(1000)); c; c = await store.claimNext('w', at(1000))) {
+        claimed++;
+        await store.complete(c.id);
+      }
+      expect(claimed).toBe(300);
+    });
+
+    it('records deliveries while a worker claims and completes others', async () => {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => store.enqueueDelivery({ id: `a-${i}`, name: 'pull_request', payload: pr(i), receivedAt: T0 })));
+      const work = (async () => {
+        let done = 0;
+        for (let c = await store.claimNext('w', at(10)); c; c = await store.claimNext('w', at(10))) done += (await store.complete(c.id), 1);
+        return done;
+      })();
+      const more = await Promise.all(Array.from({ length: 200 }, (_, i) => store.enqueueDelivery({ id: `m-${i}`, name: 'push', payload: {}, receivedAt: at(20) })));
+      expect(more.every((r) => r.inserted)).toBe(true);
+      expect(await work).toBeGreaterThanOrEqual(40);
+      expect(await store.getDelivery('m-199')).toMatchObject({ status: 'queued', name: 'push' });
+    });
+
     it('keeps queued deliveries across a restart', async () => {
       await store.enqueueDelivery({ id: 'd', name: 'pull_request', payload: pr(7), receivedAt: T0 });
       await store.close();

@@ -1,6 +1,7 @@
 /**
  * What happens to a verified delivery before the answer: skipped (said in the log at debug level),
- * or recorded in the store once by its id and left to the worker. Shared by the HTTP front and
+ * or recorded in the store once by its id (without the API URL fields, stored-payload.ts) and left
+ * to the worker. Shared by the HTTP front and
  * Probot's own `receive` (tests), so both take exactly the same path.
  */
 import type { Logger } from 'probot';
@@ -8,6 +9,7 @@ import type { Store } from '../../store/types.js';
 import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
 import { installationOf, repoOf, text } from './payload.js';
 import { selectWork } from './select-work.js';
+import { withoutApiUrls } from './stored-payload.js';
 
 export interface AcceptDeps {
   store: Store;
@@ -24,7 +26,7 @@ export interface VerifiedDelivery {
   /** The X-GitHub-Event header, e.g. "pull_request". */
   name: string;
   payload: unknown;
-  /** The body as received, stored as is (saves serialising the payload again). */
+  /** Set by the HTTP front: `payload` is already the stored form and this its JSON (stored-payload.ts). */
   payloadText?: string;
 }
 
@@ -45,8 +47,9 @@ export function createDeliveryAcceptor(deps: AcceptDeps): AcceptDelivery {
       return;
     }
     const repo = repoOf(payload);
+    const stored = payloadText === undefined ? withoutApiUrls(payload) : payload;
     const { inserted } = await deps.store.enqueueDelivery({
-      id, name, payload, payloadText, receivedAt: now(),
+      id, name, payload: stored, payloadText: payloadText ?? JSON.stringify(stored), receivedAt: now(),
       // One repository's work runs one delivery at a time, so concurrent events see each other's check run.
       key: repo ? `${repo.owner}/${repo.repo}`.toLowerCase() : null,
     });

@@ -5,6 +5,7 @@ import type { Probot } from 'probot';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/types.js';
 import { createApp } from '../../../src/transports/probot/app.js';
+import { withoutApiUrls } from '../../../src/transports/probot/stored-payload.js';
 import { loadWebhookExample } from '../../support/webhook-payloads.js';
 import { APP_ID, T0, createTestProbot } from './test-probot.js';
 
@@ -31,10 +32,15 @@ describe('receiving deliveries', () => {
     const started = Date.now();
     await probot.receive({ id: 'd-1', name: 'pull_request', payload });
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(await store.getDelivery('d-1')).toMatchObject({
-      name: 'pull_request', action: 'opened', status: 'queued', payload, receivedAt: T0,
+    const stored = await store.getDelivery('d-1');
+    expect(stored).toMatchObject({
+      name: 'pull_request', action: 'opened', status: 'queued', receivedAt: T0,
       key: `${payload.repository.owner.login}/${payload.repository.name}`.toLowerCase(),
     });
+    // Kept without the API URL fields (stored-payload.ts), everything else as GitHub sent it.
+    expect(stored?.payload).toEqual(withoutApiUrls(payload));
+    expect(stored?.payload).toMatchObject({ number: payload.number, pull_request: { html_url: payload.pull_request.html_url, head: { sha: payload.pull_request.head.sha } } });
+    expect(JSON.stringify(stored?.payload)).not.toMatch(/"(?!html_url)\w*_url":/);
     expect(woken).toBe(1);
   });
 
