@@ -7,6 +7,14 @@ import pg from 'pg';
 
 export const DEFAULT_SQLITE_PATH = '.data/steward.sqlite';
 
+/**
+ * SQLite copies the WAL back into the database file once it holds this many pages (4 KB each: the
+ * WAL grows to ~40 MB). SQLite's default, 1,000, copied the same hot pages (the queue's index pages,
+ * the table's last pages) again every few hundred deliveries, with a disk sync each time: under a
+ * burst of webhooks that was a sixth of the process's work.
+ */
+export const WAL_CHECKPOINT_PAGES = 10_000;
+
 export interface DialectChoice {
   dialect: Dialect;
   kind: 'sqlite' | 'postgres';
@@ -33,6 +41,7 @@ function sqlite(path: string): BetterSqlite3.Database {
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   // Several processes on one file wait for the write lock instead of failing at once.
   db.pragma('busy_timeout = 5000');
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   return db;
 }
 

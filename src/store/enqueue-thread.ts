@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { WAL_CHECKPOINT_PAGES } from './create-dialect.js';
 
 /** The deliveries columns the thread writes (the rest take their defaults). */
 export interface ThreadRow {
@@ -38,6 +39,7 @@ try {
   db = new (require(workerData.driver))(workerData.path);
   // The worker's claims hold the write lock for a millisecond or so; waiting here blocks no answer.
   db.pragma('busy_timeout = 60000');
+  db.pragma('wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}');
   const insert = db.prepare('insert into deliveries (id, name, action, work_key, payload, status, next_attempt_at, received_at) '
     + 'values (@id, @name, @action, @work_key, @payload, @status, @next_attempt_at, @received_at) on conflict (id) do nothing');
   insertAll = db.transaction((rows) => rows.map((row) => insert.run(row).changes > 0));
