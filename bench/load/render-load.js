@@ -87,7 +87,9 @@ export function renderLoadNotes(load) {
     + 'Steward paces REST writes per installation one at a time and 1 s apart (GitHub\'s guidance for mutative requests; '
     + 'GraphQL queries are not paced), so one installation gets at most ~1 check run per second whatever the machine; the '
     + 'rest wait in the durable queue. While webhooks are being answered the worker takes no new delivery (at most 1 s per '
-    + 'claim), so answers come first. The "pacing lifted" diagnostic lifts only @octokit/plugin-throttling\'s pacing, '
+    + 'claim), so answers come first. A delivery is answered once it is committed: deliveries arriving together are one '
+    + 'transaction, written on SQLite by a thread of its own, and stored without GitHub\'s API URL fields (a quarter of a '
+    + 'pull_request event\'s bytes). The "pacing lifted" diagnostic lifts only @octokit/plugin-throttling\'s pacing, '
     + 'which Steward no longer uses for writes: it now measures the same thing as Steward as shipped.'
     + (load.exits.some((e) => e.name === 'steward serve' && e.signal === 'SIGKILL')
       ? ' On SIGTERM, Steward\'s worker stops only once its drain pass has emptied the queue of due deliveries, so with a backlog '
