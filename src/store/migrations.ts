@@ -3,6 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 import { createEvaluation } from './eval-migration.js';
 import { createMergeBases } from './reconcile-merge-bases.js';
 import { createReconcile } from './reconcile-migration.js';
+import { createWritePace } from './write-pace.js';
 
 const createDeliveries: Migration = {
   async up(db: Kysely<unknown>) {
@@ -56,4 +57,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-evaluation': createEvaluation,
   '0004-reconcile': createReconcile,
   '0005-reconcile-merge-bases': createMergeBases,
+  '0006-write-pace': createWritePace,
 };

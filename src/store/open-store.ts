@@ -9,6 +9,7 @@ import { createReconcileStore } from './reconcile-store.js';
 import type { Database } from './schema.js';
 import type { Store } from './types.js';
 import { createWaivers } from './waivers.js';
+import { createWritePaceStore } from './write-pace.js';
 
 export interface OpenStoreOptions {
   /** DATABASE_URL: postgres://… for PostgreSQL; ':memory:', a file path or unset (.data/steward.sqlite) for SQLite. */
@@ -35,6 +36,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     ...createWaivers(db),
     ...createEvalStore(db, kind),
     ...createReconcileStore(db, kind),
+    reserveWriteSlot: createWritePaceStore(db, kind),
     close: async () => {
       await thread?.close();
       await db.destroy();

@@ -56,6 +56,11 @@ export interface ReconcileOutputsTable {
 }
 
 /** A merge base by the pair of commits it joins (migration 0005); null: no shared history. */
+export interface WritePaceTable {
+  installation_id: number;
+  next_at: number;
+}
+
 export interface ReconcileMergeBasesTable {
   pair: string;
   merge_base: string | null;
@@ -68,4 +73,5 @@ export interface Database extends EvalTables {
   reconcile_blobs: ReconcileBlobsTable;
   reconcile_outputs: ReconcileOutputsTable;
   reconcile_merge_bases: ReconcileMergeBasesTable;
+  write_pace: WritePaceTable;
 }

@@ -62,5 +62,10 @@ export interface Store extends EvalStore, ReconcileStore {
   /** Stores a waiver; a later waiver of the same rule on the same PR replaces it. */
   addWaiver(waiver: WaiverRecord): Promise<void>;
   listWaivers(owner: string, repo: string, pr: number): Promise<Waiver[]>;
+  /**
+   * Reserves the installation's next REST write slot, shared by every process on this database;
+   * resolves with the milliseconds to wait for it (write-pace.ts).
+   */
+  reserveWriteSlot(installationId: number, gapMs: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { startApp, stopAllApps } from './app-process.js';
 import { waitFor, waitForQuiet } from './wait.js';
 import { buildServeBundle, type ServeBundle } from './build-serve.js';
 import { replicaDatabases, type SharedDatabase } from './databases.js';
-import { E2E_OWNER, E2E_REPO, pullRequestEvent } from './github-events.js';
+import { E2E_OWNER, E2E_PULL, E2E_REPO, pullRequestEvent } from './github-events.js';
 import { CARD, CARD_CHECK, STYLE_CHECK, checkCreations, checksCompleted, loggedProblems, pullReads, seedPull } from './world.js';
 
 const HEAD = 'e'.repeat(40);
@@ -73,3 +73,40 @@ describe('two replicas receive the same event at once (real processes)', () => {
     expect(loggedProblems(first, second)).toEqual([]);
   }, 90_000);
 });
+
+// Four repositories of one installation, two pull requests sent to each replica at once: without a
+// shared pace each replica would write a second apart on its own, the two together twice as often.
+const PACED_REPOS = ['paced-a', 'paced-b', 'paced-c', 'paced-d'];
+const POSTGRES = replicaDatabases().filter(([name]) => name.includes('PostgreSQL'));
+
+describe('two replicas on PostgreSQL write to one installation (real processes)', () => {
+  (POSTGRES.length ? it : it.skip)('start their REST writes at least a second apart between them', async () => {
+    database = await POSTGRES[0]![1]();
+    standin = await startStandin({ appId: 123 });
+    for (const [i, repo] of PACED_REPOS.entries()) {
+      standin.seed.repository({ owner: E2E_OWNER, name: repo, defaultBranch: 'master', files: {} });
+      standin.seed.pullRequest({ owner: E2E_OWNER, repo, number: E2E_PULL, headSha: String(i + 1).repeat(40), title: 'feat: add bert', headFiles: { 'src/train.py': 'print("train")\n' } });
+    }
+    const secret = randomBytes(16).toString('hex');
+    const first = await startApp({ bundle, standin, databaseUrl: database.url, secret });
+    const second = await startApp({ bundle, standin, databaseUrl: database.url, secret });
+    const event = (i: number) => {
+      const payload = pullRequestEvent('opened', { headSha: String(i + 1).repeat(40) }) as { repository: Record<string, unknown> };
+      payload.repository = { ...payload.repository, name: PACED_REPOS[i], full_name: `${E2E_OWNER}/${PACED_REPOS[i]}` };
+      return payload;
+    };
+    const statuses = await Promise.all(PACED_REPOS.map((_, i) => (i % 2 ? second : first).sendWebhook('pull_request', event(i), { id: `paced-${i}` })));
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    await waitFor(() => PACED_REPOS.every((_, i) => checksCompleted(standin!, String(i + 1).repeat(40), [STYLE_CHECK])()), 30_000, standin);
+
+    const writes = standin.requests().filter((r) => r.method !== 'GET' && r.route !== '/graphql' && !r.route.includes('access_tokens'));
+    expect(writes.length).toBeGreaterThanOrEqual(PACED_REPOS.length);
+    const times = writes.map((w) => w.time).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // A little under a second: the stand-in stamps arrival, a replica stamps its slot before sending.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
+    expect(standin.violations()).toEqual([]);
+    expect(loggedProblems(first, second)).toEqual([]);
+  }, 90_000);
+});
+

@@ -177,6 +177,34 @@ describe.each(availableBackends())('store on %s', (_name, makeBackend) => {
     });
   });
 
+  describe('write pace', () => {
+    // A long gap, so that the milliseconds the test itself takes cannot blur the slots.
+    const GAP = 60_000;
+    const near = (ms: number, expected: number) => expect(Math.abs(ms - expected)).toBeLessThan(5_000);
+
+    it('gives the first write of an installation its slot at once, and each next one the gap later', async () => {
+      expect(await store.reserveWriteSlot(7, GAP)).toBe(0);
+      near(await store.reserveWriteSlot(7, GAP), GAP);
+      near(await store.reserveWriteSlot(7, GAP), 2 * GAP);
+      // Another installation has a pace of its own.
+      expect(await store.reserveWriteSlot(8, GAP)).toBe(0);
+    });
+
+    it('shares the pace between two processes on one database', async () => {
+      const other = await backend.open();
+      try {
+        const waits = await Promise.all([store.reserveWriteSlot(9, GAP), other.reserveWriteSlot(9, GAP), other.reserveWriteSlot(9, GAP)]);
+        // Whatever the order the database took them in: one slot now, one a gap later, one two gaps later.
+        const sorted = [...waits].sort((a, b) => a - b);
+        expect(sorted[0]).toBe(0);
+        near(sorted[1]!, GAP);
+        near(sorted[2]!, 2 * GAP);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
   describe('waivers', () => {
     const base = { owner: 'Octo-Org', repo: 'Models', pr: 5 };
 

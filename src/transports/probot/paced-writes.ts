@@ -14,8 +14,16 @@ export interface RequestPacer {
   run<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/** One write at a time, at least `minGapMs` after the previous one's answer. */
-export function createRequestPacer(minGapMs = 1000, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): RequestPacer {
+/**
+ * One write at a time, at least `minGapMs` after the previous one's answer. `reserve`, when given,
+ * also takes a slot shared with other processes (the store's write pace, PostgreSQL replicas) and
+ * resolves with how long to wait for it; if the database cannot say, the write goes on unshared.
+ */
+export function createRequestPacer(
+  minGapMs = 1000,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  reserve?: (gapMs: number) => Promise<number>,
+): RequestPacer {
   let queue: Promise<unknown> = Promise.resolve();
   let lastDone = 0;
   return {
@@ -23,6 +31,8 @@ export function createRequestPacer(minGapMs = 1000, sleep = (ms: number) => new 
       const result = queue.then(async () => {
         const wait = lastDone + minGapMs - Date.now();
         if (wait > 0) await sleep(wait);
+        const shared = reserve ? await reserve(minGapMs).catch(() => 0) : 0;
+        if (shared > 0) await sleep(shared);
         try {
           return await fn();
         } finally {
@@ -35,17 +45,22 @@ export function createRequestPacer(minGapMs = 1000, sleep = (ms: number) => new 
   };
 }
 
-/** One `create()` per installation in this process (GitHub counts pace per installation). */
-export function perInstallation<T>(create: () => T): (installationId: number) => T {
+/** One `create(installationId)` per installation in this process (GitHub counts pace per installation). */
+export function perInstallation<T>(create: (installationId: number) => T): (installationId: number) => T {
   const made = new Map<number, T>();
   return (installationId) => {
-    if (!made.has(installationId)) made.set(installationId, create());
+    if (!made.has(installationId)) made.set(installationId, create(installationId));
     return made.get(installationId)!;
   };
 }
 
-/** The pacer of an installation's REST writes in this process. */
-export const writePacerFor = perInstallation(() => createRequestPacer());
+/**
+ * The pacers of this process's REST writes, one per installation. With `reserve` (PostgreSQL: the
+ * replicas share the database) each write also takes a slot shared by every replica.
+ */
+export function createWritePacers(reserve?: (installationId: number, gapMs: number) => Promise<number>): (installationId: number) => RequestPacer {
+  return perInstallation((id) => createRequestPacer(undefined, undefined, reserve && ((gap) => reserve(id, gap))));
+}
 
 /** Plugin-throttling's `write` limiter replaced by one that never waits (see above). */
 export const UNPACED_WRITE_GROUP = { key: () => ({ schedule: <T>(_options: unknown, fn: () => Promise<T>) => fn() }) };

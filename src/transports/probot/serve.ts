@@ -11,7 +11,7 @@ import { STYLE_CHECK_NAME } from '../../workflows/check-pull-request.js';
 import { createDeliveryAcceptor } from './accept-delivery.js';
 import { createWebhookServer } from './create-webhook-server.js';
 import { createLoadGate } from './load-gate.js';
-import { UNPACED_WRITE_GROUP, withPacedWrites, writePacerFor } from './paced-writes.js';
+import { createWritePacers, UNPACED_WRITE_GROUP, withPacedWrites } from './paced-writes.js';
 import { createEvalSweeper } from './eval-sweeper.js';
 import { createHandlers } from './handlers/index.js';
 import { readServeEnv } from './read-serve-env.js';
@@ -65,6 +65,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
   await probot.ready();
   const log = probot.log;
   const store = await openStore({ url: settings.databaseUrl });
+  // Replicas share PostgreSQL, so they share the pace of each installation's writes; SQLite is one process.
+  const writePacerFor = createWritePacers(store.dialect === 'postgres' ? store.reserveWriteSlot : undefined);
   const deps = {
     auth: (installationId: number) => probot.auth(installationId),
     appAuth: () => probot.auth(),

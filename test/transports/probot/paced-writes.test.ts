@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GitHubClient } from '../../../src/platform/github/github-client.js';
-import { createRequestPacer, withPacedWrites, type RequestPacer } from '../../../src/transports/probot/paced-writes.js';
+import { createRequestPacer, createWritePacers, withPacedWrites, type RequestPacer } from '../../../src/transports/probot/paced-writes.js';
 
 function recordingClient(log: string[]): GitHubClient {
   return {
@@ -59,5 +59,33 @@ describe('createRequestPacer', () => {
     await expect(pacer.run(async () => { throw new Error('502'); })).rejects.toThrow('502');
     await pacer.run(async () => 'ok');
     expect(waits).toHaveLength(1);
+  });
+
+  it('also waits for the slot other replicas left it, asking with its gap', async () => {
+    const waits: number[] = [];
+    const asked: number[] = [];
+    const pacer = createRequestPacer(1000, async (ms) => void waits.push(ms), async (gap) => (asked.push(gap), 700));
+    expect(await pacer.run(async () => 'sent')).toBe('sent');
+    expect(asked).toEqual([1000]);
+    expect(waits).toEqual([700]);
+  });
+
+  it('still writes, unshared, when the database cannot give a slot', async () => {
+    const waits: number[] = [];
+    const pacer = createRequestPacer(1000, async (ms) => void waits.push(ms), async () => { throw new Error('connection refused'); });
+    expect(await pacer.run(async () => 'sent')).toBe('sent');
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('createWritePacers', () => {
+  it('keeps one pacer per installation, each reserving slots for its own installation', async () => {
+    const asked: number[] = [];
+    const pacerFor = createWritePacers(async (installationId) => (asked.push(installationId), 0));
+    expect(pacerFor(1)).toBe(pacerFor(1));
+    expect(pacerFor(1)).not.toBe(pacerFor(2));
+    await pacerFor(2).run(async () => undefined);
+    await pacerFor(1).run(async () => undefined);
+    expect(asked).toEqual([2, 1]);
   });
 });
