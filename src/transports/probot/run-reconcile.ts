@@ -3,7 +3,7 @@
  * reader with the store's blob cache, and the publisher; content-creating requests of every run
  * of one installation share one pacer, so two runs at once still stay under 80 a minute.
  */
-import { createGitHubPublisher, createWritePacer, findInstallation } from '../../platform/github/publish/create-github-publisher.js';
+import { createGitHubPublisher, createWritePacer, findInstallation, type WritePacer } from '../../platform/github/publish/create-github-publisher.js';
 import type { ReconcilePublisher } from '../../platform/reconcile-port.js';
 import { loadDefaultConfig, type DefaultConfig } from '../../workflows/load-default-config.js';
 import { reconcileAndPublish } from '../../workflows/publish-reconcile.js';
@@ -12,10 +12,23 @@ import type { ReconcilePublishSummary } from '../../workflows/reconcile-publish-
 import { createGitHubReconcileReader } from '../github-reconcile-reader.js';
 import { perInstallation } from './paced-writes.js';
 import type { RepoName } from './payload.js';
+import type { Store } from '../../store/types.js';
 import type { WorkContext } from './types.js';
 
-/** Content creation of every reconcile run of one installation shares one pacer (80 a minute). */
-export const pacerFor = perInstallation(() => createWritePacer());
+const pacers = new WeakMap<Store, (installationId: number) => WritePacer>();
+
+/**
+ * Content creation of every reconcile run of one installation shares one pacer (80 a minute); on
+ * PostgreSQL each write also takes the installation's slot shared by every replica (write-pace.ts).
+ */
+export function pacerFor(store: Store, installationId: number): WritePacer {
+  let ofStore = pacers.get(store);
+  if (!ofStore) {
+    ofStore = perInstallation((id) => createWritePacer(store.dialect === 'postgres' ? { reserve: (gap) => store.reserveWriteSlot(id, gap) } : {}));
+    pacers.set(store, ofStore);
+  }
+  return ofStore(installationId);
+}
 
 export interface ReconcileRun {
   summary: ReconcilePublishSummary | null;
@@ -33,7 +46,7 @@ export async function runReconcile(ctx: WorkContext, repo: RepoName, installatio
   });
   const summary = await reconcileAndPublish({
     reader, ledger: ctx.store, now: ctx.now,
-    publisher: createGitHubPublisher(ctx.client, { pacer: pacerFor(installationId) }),
+    publisher: createGitHubPublisher(ctx.client, { pacer: pacerFor(ctx.store, installationId) }),
     forkPublisher: (fork) => forkPublisher(ctx, fork),
     onProgress: (message) => ctx.log.info(message),
   }, { repo, settings, publish: { issue: true, registry: true } });
@@ -47,5 +60,5 @@ async function forkPublisher(ctx: WorkContext, fork: string): Promise<ReconcileP
   const [owner, repo] = fork.split('/') as [string, string];
   const installation = app ? await findInstallation(app, { owner, repo }) : null;
   if (installation === null) return null;
-  return createGitHubPublisher(await ctx.clientFor(installation), { pacer: pacerFor(installation) });
+  return createGitHubPublisher(await ctx.clientFor(installation), { pacer: pacerFor(ctx.store, installation) });
 }

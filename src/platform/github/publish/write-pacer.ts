@@ -3,6 +3,7 @@
  * `minGapMs` apart ("pause at least 1 second between mutative requests and avoid concurrent
  * requests"), at most `perMinute` in any sliding 60 s window (80 content creations a minute), and
  * waits out rate-limit answers (retry-after, else the primary reset, else 60 s doubling), 3 retries.
+ * With `reserve`, each write also waits for a slot shared with the other replicas.
  */
 import { GitHubError } from '../github-error.js';
 import { toGitHubError } from '../to-github-error.js';
@@ -18,6 +19,11 @@ export interface WritePacerOptions {
   minGapMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A slot shared with other processes (the store's write pace, PostgreSQL replicas): resolves
+   * with how long to wait for it. When it fails the write goes on, paced by this process only.
+   */
+  reserve?: (gapMs: number) => Promise<number>;
 }
 
 const WINDOW_MS = 60_000;
@@ -51,6 +57,8 @@ export function createWritePacer(options: WritePacerOptions = {}): WritePacer {
       if (wait <= 0) break;
       await sleep(wait);
     }
+    const shared = options.reserve ? await options.reserve(minGapMs).catch(() => 0) : 0;
+    if (shared > 0) await sleep(shared);
     starts.push(now());
   }
 

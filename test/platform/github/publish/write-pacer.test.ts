@@ -118,6 +118,19 @@ describe('createWritePacer', () => {
     await expect(pacer.run(async () => 'next')).resolves.toBe('next');
   });
 
+  it('waits for the slot other replicas left it, and writes unshared when the database cannot say', async () => {
+    const { clock, now, sleep } = fakeClock();
+    const asked: number[] = [];
+    const shared = createWritePacer({ now, sleep, reserve: async (gap) => (asked.push(gap), 2_500) });
+    let startedAt = -1;
+    await shared.run(async () => void (startedAt = clock.t));
+    expect(asked).toEqual([1000]);
+    expect(startedAt).toBe(2_500);
+    const alone = createWritePacer({ now, sleep, reserve: async () => { throw new Error('connection refused'); } });
+    const before = clock.t;
+    await expect(alone.run(async () => clock.t)).resolves.toBe(before);
+  });
+
   it('reads the retry-after of a real Octokit error through the publisher', async () => {
     const { clock, now, sleep } = fakeClock();
     const gh = mockGitHub()
