@@ -30101,6 +30101,8 @@ function createWritePacer(options = {}) {
       if (wait <= 0) break;
       await sleep(wait);
     }
+    const shared = options.reserve ? await options.reserve(minGapMs).catch(() => 0) : 0;
+    if (shared > 0) await sleep(shared);
     starts.push(now());
   }
   async function attempt(fn, operation) {
