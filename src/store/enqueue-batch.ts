@@ -8,10 +8,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DeliveriesTable } from './schema.js';
 import { createWrite, type Dialect } from './eval-tx.js';
-import type { EnqueueThread } from './enqueue-thread.js';
+import type { EnqueueThread, ThreadRow } from './enqueue-thread.js';
 import type { NewDelivery } from './types.js';
 
-type Row = Insertable<DeliveriesTable> & { id: string };
+/** Every column the insert names is set (the thread binds each by name). */
+type Row = Insertable<DeliveriesTable> & ThreadRow;
 
 interface Waiting {
   row: Row;

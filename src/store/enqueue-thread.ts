@@ -13,8 +13,8 @@ import { WAL_CHECKPOINT_PAGES } from './create-dialect.js';
 export interface ThreadRow {
   id: string;
   name: string;
-  action?: string | null;
-  work_key?: string | null;
+  action: string | null;
+  work_key: string | null;
   payload: string;
   status: string;
   next_attempt_at: string;

@@ -15,9 +15,9 @@ import { loadWebhookExample } from '../support/webhook-payloads.js';
 import { shardResultOf } from '../workflows/evaluation/eval-world.js';
 import { ROOT } from './build-serve.js';
 import { E2E_INSTALLATION_ID, E2E_OWNER, E2E_PULL, E2E_REPO, pullRequestEvent } from './github-events.js';
-import { seedPull } from './world.js';
+import { EVAL_CHECK, seedPull } from './world.js';
 
-export const EVAL_CHECK = 'Steward / evaluation';
+export { EVAL_CHECK };
 export const DISPATCH_ROUTE = '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches';
 export const MAINTAINER = 'Codertocat';
 export const EVAL_MARKER = '<!-- steward:evaluation -->';

@@ -11,25 +11,9 @@ import { waitFor, waitForQuiet } from './wait.js';
 import { buildServeBundle, type ServeBundle } from './build-serve.js';
 import { replicaDatabases, type SharedDatabase } from './databases.js';
 import { E2E_OWNER, E2E_PULL, E2E_REPO, pullRequestEvent } from './github-events.js';
-import { CARD, CARD_CHECK, STYLE_CHECK, checkCreations, checksCompleted, loggedProblems, pullReads, seedPull } from './world.js';
+import { CARD, CARD_CHECK, EVAL_CHECK, EVAL_CONFIG, STYLE_CHECK, checkCreations, checksCompleted, loggedProblems, pullReads, seedPull } from './world.js';
 
 const HEAD = 'e'.repeat(40);
-const EVAL_CHECK = 'Steward / evaluation';
-// A change under models/ starts the default suite: two shards on one pool, no runner reads.
-const CONFIG = `evaluation:
-  strategy: round-robin
-  triggers: { paths: ["models/**"] }
-  pools:
-    - { name: gpu, runs-on: [self-hosted, gpu], capacity: 4 }
-  suites:
-    default:
-      shards: 2
-      command: "lm_eval --tasks {task} --model_args pretrained={model} --offset {offset} --limit {limit} --output_path {output}"
-      tasks:
-        - { name: hellaswag, cost: 1000 }
-        - { name: arc, cost: 600 }
-`;
-
 let bundle: ServeBundle;
 let standin: Standin | undefined;
 let database: SharedDatabase | undefined;
@@ -52,7 +36,7 @@ describe('two replicas receive the same event at once (real processes)', () => {
   it.each(CASES)('%s, %s to both: one check run per name, one dispatch', async (_db, _arrival, createDatabase, sends) => {
     database = await createDatabase();
     standin = await startStandin({ appId: 123 });
-    standin.seed.repository({ owner: E2E_OWNER, name: E2E_REPO, defaultBranch: 'master', files: { '.github/steward.yml': CONFIG, 'models/bert/README.md': '# Bert\n' } });
+    standin.seed.repository({ owner: E2E_OWNER, name: E2E_REPO, defaultBranch: 'master', files: { '.github/steward.yml': EVAL_CONFIG, 'models/bert/README.md': '# Bert\n' } });
     seedPull(standin, { headSha: HEAD, headFiles: { 'models/bert/README.md': CARD } });
     const secret = randomBytes(16).toString('hex');
     // One after the other: the first replica migrates the database, the second finds it current.

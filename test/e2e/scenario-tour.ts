@@ -10,31 +10,17 @@ import type { Standin } from '../standin/index.js';
 import type { AppProcess } from './app-process.js';
 import { E2E_OWNER, E2E_PULL, E2E_REPO, pullRequestEvent } from './github-events.js';
 import { waitFor, waitForQuiet } from './wait.js';
-import { CARD, CARD_CHECK, STYLE_CHECK, checksCompleted, seedPull } from './world.js';
+import { CARD, CARD_CHECK, EVAL_CONFIG, STYLE_CHECK, checksCompleted, seedPull } from './world.js';
 import { loadWebhookExample } from '../support/webhook-payloads.js';
 
 export const TOUR_HEAD = '7'.repeat(40);
 export const WRITER = 'Codertocat';
 export const READER = 'octo-reader';
 
-const CONFIG = `evaluation:
-  strategy: round-robin
-  triggers: { paths: ["models/**"] }
-  pools:
-    - { name: gpu, runs-on: [self-hosted, gpu], capacity: 4 }
-  suites:
-    default:
-      shards: 2
-      command: "lm_eval --tasks {task} --model_args pretrained={model} --offset {offset} --limit {limit} --output_path {output}"
-      tasks:
-        - { name: hellaswag, cost: 1000 }
-        - { name: arc, cost: 600 }
-`;
-
 export function seedTour(standin: Standin): void {
   standin.seed.repository({
     owner: E2E_OWNER, name: E2E_REPO, defaultBranch: 'master', permissions: { [WRITER]: 'write', [READER]: 'read' },
-    files: { '.github/steward.yml': CONFIG, 'models/bert/README.md': '# Bert\n' },
+    files: { '.github/steward.yml': EVAL_CONFIG, 'models/bert/README.md': '# Bert\n' },
   });
   seedPull(standin, { headSha: TOUR_HEAD, headFiles: { 'models/bert/README.md': CARD } });
   standin.fault({ method: 'POST', route: '/repos/{owner}/{repo}/check-runs', times: 1, reply: { status: 502 } });

@@ -9,6 +9,22 @@ import { E2E_OWNER, E2E_PULL, E2E_REPO } from './github-events.js';
 export const STYLE_CHECK = 'Steward / style';
 export const CARD_CHECK = 'Steward / model cards';
 export const CARD = '---\nlanguage: en\nlicense: cc-by-sa 4.0\n---\n# Bert\n';
+export const EVAL_CHECK = 'Steward / evaluation';
+
+/** `.github/steward.yml` where a change under models/ starts the default suite: two shards on one pool, no runner reads. */
+export const EVAL_CONFIG = `evaluation:
+  strategy: round-robin
+  triggers: { paths: ["models/**"] }
+  pools:
+    - { name: gpu, runs-on: [self-hosted, gpu], capacity: 4 }
+  suites:
+    default:
+      shards: 2
+      command: "lm_eval --tasks {task} --model_args pretrained={model} --offset {offset} --limit {limit} --output_path {output}"
+      tasks:
+        - { name: hellaswag, cost: 1000 }
+        - { name: arc, cost: 600 }
+`;
 
 export interface PullSeed {
   headSha: string;

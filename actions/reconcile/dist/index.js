@@ -30101,8 +30101,7 @@ function createWritePacer(options = {}) {
       if (wait <= 0) break;
       await sleep(wait);
     }
-    const shared = options.reserve ? await options.reserve(minGapMs).catch(() => 0) : 0;
-    if (shared > 0) await sleep(shared);
+    await waitForSharedSlot(options.reserve, minGapMs, sleep);
     starts.push(now());
   }
   async function attempt(fn, operation) {
@@ -30129,6 +30128,10 @@ function createWritePacer(options = {}) {
       return result;
     }
   };
+}
+async function waitForSharedSlot(reserve, gapMs, sleep) {
+  const wait = reserve ? await reserve(gapMs).catch(() => 0) : 0;
+  if (wait > 0) await sleep(wait);
 }
 function waitBeforeNext(p) {
   const gapWait = p.lastDone === null ? 0 : p.lastDone + p.minGapMs - p.t;

@@ -9,6 +9,7 @@
  * whole delivery instead, which looks for what exists first.
  */
 import type { GitHubClient as AdapterClient } from '../../platform/github/github-client.js';
+import { waitForSharedSlot } from '../../platform/github/publish/write-pacer.js';
 
 export interface RequestPacer {
   run<T>(fn: () => Promise<T>): Promise<T>;
@@ -31,8 +32,7 @@ export function createRequestPacer(
       const result = queue.then(async () => {
         const wait = lastDone + minGapMs - Date.now();
         if (wait > 0) await sleep(wait);
-        const shared = reserve ? await reserve(minGapMs).catch(() => 0) : 0;
-        if (shared > 0) await sleep(shared);
+        await waitForSharedSlot(reserve, minGapMs, sleep);
         try {
           return await fn();
         } finally {

@@ -57,8 +57,7 @@ export function createWritePacer(options: WritePacerOptions = {}): WritePacer {
       if (wait <= 0) break;
       await sleep(wait);
     }
-    const shared = options.reserve ? await options.reserve(minGapMs).catch(() => 0) : 0;
-    if (shared > 0) await sleep(shared);
+    await waitForSharedSlot(options.reserve, minGapMs, sleep);
     starts.push(now());
   }
 
@@ -87,6 +86,15 @@ export function createWritePacer(options: WritePacerOptions = {}): WritePacer {
       return result;
     },
   };
+}
+
+/**
+ * Waits for the slot `reserve` gives (a pace shared with other processes). A database that cannot
+ * say does not stop the write: it goes on, paced by this process only.
+ */
+export async function waitForSharedSlot(reserve: ((gapMs: number) => Promise<number>) | undefined, gapMs: number, sleep: (ms: number) => Promise<void>): Promise<void> {
+  const wait = reserve ? await reserve(gapMs).catch(() => 0) : 0;
+  if (wait > 0) await sleep(wait);
 }
 
 /** How long until both the pause after the last write and the sliding window allow one more. */
